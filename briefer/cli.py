@@ -1,0 +1,259 @@
+"""The ``briefer`` command: ``briefer [--db X] COMMAND``; no command opens the desktop app.
+
+Exit status: 0 ok; 1 bad data or a refused operation (one line on stderr, no traceback);
+2 usage. Every command calls the same services the window uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from briefer import __version__
+from briefer.errors import BrieferError
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+LIST_KINDS = ("events", "briefings", "points", "counters", "pd", "cases", "lists", "templates")
+SEARCH_KINDS = ("point", "counter", "pd", "case")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefer",
+        description="Assemble, mark and export the human-rights part of a briefing book.",
+        epilog="With no command, the desktop app opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"Briefer {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH_OR_URL",
+        help="store to use: a SQLite file or a postgresql+psycopg:// URL "
+        "(default: $BRIEFER_DB, else your store in the user data folder)",
+    )
+    parser.add_argument("--open", metavar="BRIEFING", help="briefing to open in the window")
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="build the sample workspace in this store")
+    demo.add_argument("--large", action="store_true", help="add the benchmark workload too")
+
+    listing = commands.add_parser("list", help="list records of one kind")
+    listing.add_argument("kind", choices=LIST_KINDS)
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+
+    search = commands.add_parser("search", help="search the library")
+    search.add_argument("query")
+    search.add_argument("--kind", choices=SEARCH_KINDS, action="append",
+                        help="only this kind (repeatable)")
+    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--json", action="store_true", help="print a JSON array")
+
+    commands.add_parser("check", help="check the store's integrity without changing it")
+
+    backup = commands.add_parser("backup", help="copy the store to a backup file")
+    backup.add_argument("path", nargs="?", type=Path,
+                        help="backup file (default: the automatic backup folder)")
+
+    restore = commands.add_parser("restore", help="replace the store's content with a backup")
+    restore.add_argument("path", type=Path)
+    return parser
+
+
+# ------------------------------------------------------------------ commands
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from briefer.sample.workspace import ensure_large_workload, ensure_sample_store
+    from briefer.store import Store
+
+    with Store.open(args.db) as store:
+        built = ensure_large_workload(store) if args.large else ensure_sample_store(store)
+        where = store.target.display
+    what = "benchmark workload" if args.large else "sample workspace"
+    print(f"{'Built the' if built else 'Already there: the'} {what} in {where}.")
+    return EXIT_OK
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _rows(kind: str, session: Any) -> list[dict[str, Any]]:
+    from briefer.services import briefings, cases, events, library, templates
+
+    builders: dict[str, Callable[[], list[dict[str, Any]]]] = {
+        "events": lambda: [
+            {"id": str(e.id), "title": e.title, "kind": e.kind.value,
+             "starts_on": _iso(e.starts_on), "ends_on": _iso(e.ends_on), "location": e.location}
+            for e in events.list_events(session)
+        ],
+        "briefings": lambda: [
+            {"id": str(b.id), "title": b.title, "event": b.event.title, "status": b.status.value,
+             "marking": str(briefings.briefing_marking(b))}
+            for b in briefings.list_briefings(session)
+        ],
+        "points": lambda: [
+            {"id": str(p.id), "title": p.title, "topic": p.topic, "marking": p.marking,
+             "revision": p.revision}
+            for p in library.list_points(session)
+        ],
+        "counters": lambda: [
+            {"id": str(c.id), "title": c.their_point, "topic": c.topic, "marking": c.marking,
+             "revision": c.revision}
+            for c in library.list_counters(session)
+        ],
+        "pd": lambda: [
+            {"id": str(p.id), "title": p.text, "topic": p.topic,
+             "cleared_on": _iso(p.cleared_on), "revision": p.revision}
+            for p in library.list_pd_points(session)
+        ],
+        "cases": lambda: [_case_row(c) for c in cases.list_cases(session)],
+        "lists": lambda: [
+            {"id": str(cl.id), "name": cl.name, "title": cl.name, "kind": cl.kind.value,
+             "forum": cl.forum, "cases": len(cl.entries)}
+            for cl in cases.list_lists(session)
+        ],
+        "templates": lambda: [
+            {"id": t.id, "name": t.name, "title": t.name, "origin": t.origin}
+            for t in templates.list_templates(session)
+        ],
+    }
+    return builders[kind]()
+
+
+def _case_row(case: Any) -> dict[str, Any]:
+    latest = case.latest_status
+    return {
+        "id": str(case.id), "title": case.primary_name, "name": case.primary_name,
+        "category": case.category, "location": case.location,
+        "status": latest.status if latest else None,
+        "status_date": _iso(latest.occurred_on) if latest else None,
+        "source": latest.source if latest else None,
+    }
+
+
+def _print_table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
+    if not rows:
+        print("(none)")
+        return
+    widths = {c: min(60, max(len(c), *(len(str(r.get(c) or "")) for r in rows))) for c in columns}
+    print("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip())
+    for row in rows:
+        cells = []
+        for column in columns:
+            text = str(row.get(column) or "")
+            cells.append((text if len(text) <= widths[column] else text[: widths[column] - 1] + "…")
+                         .ljust(widths[column]))
+        print("  ".join(cells).rstrip())
+
+
+_TABLE_COLUMNS = {
+    "events": ("starts_on", "kind", "title"),
+    "briefings": ("marking", "status", "title", "event"),
+    "points": ("topic", "marking", "title"),
+    "counters": ("topic", "marking", "title"),
+    "pd": ("topic", "title"),
+    "cases": ("name", "category", "status", "status_date"),
+    "lists": ("kind", "cases", "name"),
+    "templates": ("origin", "name"),
+}
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from briefer.store import Store
+
+    with Store.open(args.db) as store, store.session() as session:
+        rows = _rows(args.kind, session)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        _print_table(rows, _TABLE_COLUMNS[args.kind])
+    return EXIT_OK
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from briefer.services.search import search
+    from briefer.store import Store
+
+    with Store.open(args.db) as store, store.session() as session:
+        hits = search(session, args.query, args.kind, limit=max(1, args.limit))
+    rows = [{"kind": h.kind, "id": str(h.id), "title": h.title} for h in hits]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        _print_table(rows, ("kind", "title", "id"))
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from briefer.store import check_store, resolve_target
+
+    target = resolve_target(args.db)
+    problems = check_store(target)
+    if problems:
+        print(f"{target.display}: {len(problems)} problem(s)", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return EXIT_REFUSED
+    print(f"{target.display}: sound (integrity, foreign keys and schema at head).")
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from briefer.store import Store
+
+    with Store.open(args.db, create=False, auto_backup=False) as store:
+        written = store.backup(args.path)
+    print(f"Backed up to {written}")
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from briefer.store import Store
+
+    with Store.open(args.db, auto_backup=False) as store:
+        safety = store.restore(args.path)
+        where = store.target.display
+    print(f"Restored {where} from {args.path}; its previous content was saved to {safety}")
+    return EXIT_OK
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from briefer.gui.app import run
+
+    return run(db=args.db, open_briefing=args.open, exit_when_ready=args.exit_when_ready)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: _cmd_gui,
+    "demo": _cmd_demo,
+    "list": _cmd_list,
+    "search": _cmd_search,
+    "check": _cmd_check,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except BrieferError as exc:  # AmbiguousError's message lists the matching ids
+        print(f"briefer: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # output piped into `head` and the like: not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

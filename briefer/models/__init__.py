@@ -1,0 +1,66 @@
+"""The domain model (SQLAlchemy 2.x typed ORM). Importing this package maps every class."""
+
+from briefer.models.base import Base, LibraryEntity, Record
+from briefer.models.briefings import Briefing, BriefingItem, Clearance, Event, Section, Template
+from briefer.models.cases import (
+    Case,
+    CaseList,
+    CaseListEntry,
+    CaseListPresentation,
+    CaseStatusEvent,
+)
+from briefer.models.enums import (
+    Assessment,
+    BriefingStatus,
+    CaseListKind,
+    ClearanceStatus,
+    EventKind,
+    GoalTier,
+    MemoKind,
+    SectionKind,
+    SourceKind,
+)
+from briefer.models.goals import Goal, Indicator, Observation
+from briefer.models.library import CounterArgument, PublicDiplomacyPoint, Revision, TalkingPoint
+from briefer.models.search_doc import search_doc
+from briefer.models.store_info import StoreInfo
+
+LIBRARY_CLASSES: dict[str, type[LibraryEntity]] = {
+    cls.KIND: cls for cls in (TalkingPoint, CounterArgument, PublicDiplomacyPoint, Case)
+}
+
+__all__ = [
+    "LIBRARY_CLASSES",
+    "Assessment",
+    "Base",
+    "Briefing",
+    "BriefingItem",
+    "BriefingStatus",
+    "Case",
+    "CaseList",
+    "CaseListEntry",
+    "CaseListKind",
+    "CaseListPresentation",
+    "CaseStatusEvent",
+    "Clearance",
+    "ClearanceStatus",
+    "CounterArgument",
+    "Event",
+    "EventKind",
+    "Goal",
+    "GoalTier",
+    "Indicator",
+    "LibraryEntity",
+    "MemoKind",
+    "Observation",
+    "PublicDiplomacyPoint",
+    "Record",
+    "Revision",
+    "Section",
+    "SectionKind",
+    "SourceKind",
+    "StoreInfo",
+    "TalkingPoint",
+    "Template",
+    "search_doc",
+]

@@ -1,0 +1,179 @@
+"""Cases, their status histories, and case lists with their presentations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from briefer.errors import ValidationError
+from briefer.models import (
+    Case,
+    CaseList,
+    CaseListEntry,
+    CaseListKind,
+    CaseListPresentation,
+    CaseStatusEvent,
+    Event,
+)
+from briefer.services import validation as v
+from briefer.services.lookup import resolve
+from briefer.vocabulary import case_vocabulary
+
+
+def _variants(value: Any) -> list[str]:
+    items = value.split(";") if isinstance(value, str) else list(value or [])
+    seen: dict[str, str] = {}
+    for item in items:
+        name = " ".join(v.clean_text(item, "Name variant", max_length=200).split())
+        if name:
+            seen.setdefault(name.casefold(), name)
+    return list(seen.values())
+
+
+_CASE_RULES = {
+    "primary_name": lambda x: v.required_text(x, "Name", max_length=200),
+    "name_variants": _variants,
+    "category": lambda x: v.required_text(x, "Category", max_length=80),
+    "location": lambda x: v.clean_text(x, "Location", max_length=200),
+    "legal_basis": lambda x: v.clean_text(x, "Legal basis", max_length=200),
+    "since": lambda x: v.optional_date(x, "Since"),
+    "summary": lambda x: v.clean_text(x, "Summary"),
+    "marking": v.marking,
+    "sample": bool,
+}
+
+_LIST_RULES = {
+    "name": lambda x: v.required_text(x, "List name", max_length=200),
+    "kind": lambda x: v.choice(CaseListKind, x, "List kind"),
+    "forum": lambda x: v.clean_text(x, "Forum", max_length=200),
+    "description": lambda x: v.clean_text(x, "Description"),
+    "sample": bool,
+}
+
+
+def create_case(session: Session, **fields: Any) -> Case:
+    case = Case()
+    v.apply_changes(case, fields, _CASE_RULES)
+    session.add(case)
+    session.flush()
+    return case
+
+
+def update_case(session: Session, case: Case, **changes: Any) -> Case:
+    v.apply_changes(case, changes, _CASE_RULES)
+    session.flush()
+    return case
+
+
+def delete_case(session: Session, case: Case) -> None:
+    session.delete(case)
+    session.flush()
+
+
+def add_status(
+    session: Session,
+    case: Case,
+    *,
+    occurred_on: Any,
+    status: str,
+    source: str,
+    reliability: str = "unverified",
+    note: str = "",
+    event: Event | None = None,
+    sample: bool = False,
+) -> CaseStatusEvent:
+    """Record one status report; the newest by date is the case's latest status."""
+    vocab = case_vocabulary()
+    status_event = CaseStatusEvent(
+        occurred_on=v.a_date(occurred_on, "Status date"),
+        status=v.vocabulary(status, vocab.statuses, "Status"),
+        source=v.required_text(source, "Source"),
+        reliability=v.vocabulary(reliability, vocab.reliability, "Reliability"),
+        note=v.clean_text(note, "Note"),
+        event_id=event.id if event else None,
+        sample=sample,
+    )
+    # Newest first, as the relationship loads them; a same-day report entered later wins.
+    case.status_events.insert(0, status_event)
+    case.status_events.sort(key=lambda e: e.occurred_on, reverse=True)
+    session.flush()
+    return status_event
+
+
+def list_cases(session: Session) -> list[Case]:
+    return list(
+        session.scalars(
+            select(Case).options(selectinload(Case.status_events)).order_by(Case.primary_name)
+        )
+    )
+
+
+def get_case(session: Session, ref: str) -> Case:
+    return resolve(session, Case, ref, title_field="primary_name", noun="case")
+
+
+def create_list(session: Session, **fields: Any) -> CaseList:
+    case_list = CaseList()
+    v.apply_changes(case_list, fields, _LIST_RULES)
+    session.add(case_list)
+    session.flush()
+    return case_list
+
+
+def update_list(session: Session, case_list: CaseList, **changes: Any) -> CaseList:
+    v.apply_changes(case_list, changes, _LIST_RULES)
+    session.flush()
+    return case_list
+
+
+def add_to_list(session: Session, case_list: CaseList, case: Case, index: int | None = None) -> CaseListEntry:
+    if any(entry.case_id == case.id for entry in case_list.entries):
+        raise ValidationError(f"'{case.primary_name}' is already on '{case_list.name}'.")
+    entry = CaseListEntry(case=case, sample=case_list.sample)
+    if index is None:
+        case_list.entries.append(entry)
+    else:
+        case_list.entries.insert(index, entry)
+    session.flush()
+    return entry
+
+
+def move_in_list(session: Session, case_list: CaseList, case: Case, index: int) -> None:
+    entry = next((e for e in case_list.entries if e.case_id == case.id), None)
+    if entry is None:
+        raise ValidationError(f"'{case.primary_name}' is not on '{case_list.name}'.")
+    case_list.entries.remove(entry)
+    case_list.entries.insert(max(0, min(index, len(case_list.entries))), entry)
+    session.flush()
+
+
+def remove_from_list(session: Session, case_list: CaseList, case: Case) -> None:
+    entry = next((e for e in case_list.entries if e.case_id == case.id), None)
+    if entry is None:
+        raise ValidationError(f"'{case.primary_name}' is not on '{case_list.name}'.")
+    case_list.entries.remove(entry)
+    session.flush()
+
+
+def add_presentation(
+    session: Session, case_list: CaseList, event: Event, presented_on: Any = None, note: str = ""
+) -> CaseListPresentation:
+    presentation = CaseListPresentation(
+        event=event,
+        presented_on=v.a_date(presented_on, "Presented on") if presented_on else event.starts_on,
+        note=v.clean_text(note, "Note"),
+        sample=case_list.sample,
+    )
+    case_list.presentations.append(presentation)
+    session.flush()
+    return presentation
+
+
+def list_lists(session: Session) -> list[CaseList]:
+    return list(session.scalars(select(CaseList).order_by(CaseList.name)))
+
+
+def get_list(session: Session, ref: str) -> CaseList:
+    return resolve(session, CaseList, ref, title_field="name", noun="case list")

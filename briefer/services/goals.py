@@ -1,0 +1,86 @@
+"""Goals by tier, indicators with targets, and the observations that measure progress."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from briefer.errors import ValidationError
+from briefer.models import Assessment, Goal, GoalTier, Indicator, Observation
+from briefer.services import validation as v
+
+_GOAL_RULES = {
+    "tier": lambda x: v.choice(GoalTier, x, "Tier"),
+    "text": lambda x: v.required_text(x, "Goal", max_length=v.MAX_TEXT),
+    "assessment": lambda x: v.choice(Assessment, x, "Assessment"),
+    "note": lambda x: v.clean_text(x, "Note"),
+    "marking": v.marking,
+    "position": int,
+    "sample": bool,
+}
+
+
+def _number(value: Any, field: str) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(f"{field} '{value}' is not a number.") from exc
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValidationError(f"{field} must be a finite number.")
+    return number
+
+
+def create_goal(session: Session, **fields: Any) -> Goal:
+    goal = Goal()
+    v.apply_changes(goal, fields, _GOAL_RULES)
+    session.add(goal)
+    session.flush()
+    return goal
+
+
+def update_goal(session: Session, goal: Goal, **changes: Any) -> Goal:
+    v.apply_changes(goal, changes, _GOAL_RULES)
+    session.flush()
+    return goal
+
+
+def add_indicator(
+    session: Session, goal: Goal, *, name: str, unit: str = "", target: Any = None,
+    target_note: str = "", sample: bool = False,
+) -> Indicator:
+    indicator = Indicator(
+        name=v.required_text(name, "Indicator"),
+        unit=v.clean_text(unit, "Unit", max_length=80),
+        target=None if target is None else _number(target, "Target"),
+        target_note=v.clean_text(target_note, "Target note", max_length=200),
+        sample=sample,
+    )
+    goal.indicators.append(indicator)
+    session.flush()
+    return indicator
+
+
+def add_observation(
+    session: Session, indicator: Indicator, *, observed_on: Any, value: Any, source: str = "",
+    note: str = "", sample: bool = False,
+) -> Observation:
+    observation = Observation(
+        observed_on=v.a_date(observed_on, "Observed on"),
+        value=_number(value, "Value"),
+        source=v.clean_text(source, "Source", max_length=300),
+        note=v.clean_text(note, "Note"),
+        sample=sample,
+    )
+    indicator.observations.append(observation)
+    session.flush()
+    return observation
+
+
+def list_goals(session: Session) -> list[Goal]:
+    tier_order = {tier: i for i, tier in enumerate(GoalTier)}
+    goals = session.scalars(
+        select(Goal).options(selectinload(Goal.indicators).selectinload(Indicator.observations))
+    )
+    return sorted(goals, key=lambda g: (tier_order[g.tier], g.position))

@@ -1,0 +1,96 @@
+"""Field checks shared by every service, each raising ValidationError with a usable message."""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any, TypeVar
+
+from briefer.errors import ValidationError
+from briefer.markings import default_scheme
+
+E = TypeVar("E", bound=enum.StrEnum)
+
+MAX_TITLE = 300
+MAX_TEXT = 1_000_000  # a million characters: far beyond any paper, short of filling the disk
+
+
+def clean_text(value: Any, field: str, *, max_length: int = MAX_TEXT) -> str:
+    """Normalise pasted text: NFC, no NULs or other C0 controls except tab and newline."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{field} must be text.")
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    text = "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch) != "Cc")
+    if len(text) > max_length:
+        raise ValidationError(
+            f"{field} is {len(text):,} characters long; the limit is {max_length:,}. "
+            "Split it into several entries."
+        )
+    return text
+
+
+def required_text(value: Any, field: str, *, max_length: int = MAX_TITLE) -> str:
+    text = " ".join(clean_text(value, field, max_length=max_length).split())
+    if not text:
+        raise ValidationError(f"{field} cannot be empty.")
+    return text
+
+
+def marking(value: Any, field: str = "Marking") -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return str(default_scheme().lowest.name)
+    return str(default_scheme().parse(clean_text(value, field, max_length=80)))
+
+
+def optional_marking(value: Any, field: str = "Marking") -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return marking(value, field)
+
+
+def choice(enum_class: type[E], value: Any, field: str) -> E:
+    if isinstance(value, enum_class):
+        return value
+    try:
+        return enum_class(str(value).strip().lower())
+    except ValueError as exc:
+        options = ", ".join(member.value for member in enum_class)
+        raise ValidationError(f"{field} '{value}' is not one of: {options}.") from exc
+
+
+def vocabulary(value: Any, allowed: tuple[str, ...], field: str) -> str:
+    text = str(value or "").strip().lower()
+    if text not in allowed:
+        raise ValidationError(f"{field} '{value}' is not one of: {', '.join(allowed)}.")
+    return text
+
+
+def a_date(value: Any, field: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError as exc:
+        raise ValidationError(f"{field} '{value}' is not a date; use YYYY-MM-DD.") from exc
+
+
+def optional_date(value: Any, field: str) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return a_date(value, field)
+
+
+def apply_changes(
+    obj: object, changes: Mapping[str, Any], rules: Mapping[str, Callable[[Any], Any]]
+) -> None:
+    """Validate every change first, then apply them: a refused change leaves obj untouched."""
+    unknown = set(changes) - set(rules)
+    if unknown:
+        raise ValidationError(f"Unknown field(s): {', '.join(sorted(unknown))}.")
+    validated = {name: rules[name](value) for name, value in changes.items()}
+    for name, value in validated.items():
+        setattr(obj, name, value)

@@ -1,0 +1,550 @@
+"""Opening, creating, migrating, checking, backing up and restoring a Briefer store.
+
+A store is a SQLite file (the default, one per user) or a PostgreSQL database given by URL.
+The rules enforced here are the ones a user's data depends on:
+
+* a file that is not a Briefer store, or is damaged, is refused with a message saying so,
+  and is never written to — it is inspected through a read-only connection first;
+* a new store file is created readable by its owner only (0600, whatever the umask);
+* opening an older store takes a backup first, then migrates one revision per transaction;
+* SQLite connections run with foreign keys on, WAL, a busy timeout and real transactional
+  DDL (pysqlite's implicit transaction handling is switched off, as SQLAlchemy documents);
+* backups use SQLite's online backup API, rotate, and are taken at most daily on open.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, inspect, select, text
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from briefer import clock, paths
+from briefer.errors import ConflictError, StoreError, ValidationError
+from briefer.models import revisions
+from briefer.models.store_info import (
+    APPLICATION_KEY,
+    APPLICATION_VALUE,
+    AS_OF_KEY,
+    SAMPLE_KEY,
+    StoreInfo,
+)
+from briefer.search import sync
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BACKUPS_KEPT = 10
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class StoreTarget:
+    """Where a store lives: a SQLite file path, or a database URL."""
+
+    url: str
+    path: Path | None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.path is not None
+
+    @property
+    def display(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+
+def resolve_target(db: str | os.PathLike[str] | None) -> StoreTarget:
+    """``--db`` wins, then ``BRIEFER_DB``, then the default store in the user data dir."""
+    raw = os.fspath(db) if db is not None else os.environ.get("BRIEFER_DB") or ""
+    if "://" in raw:
+        url = make_url(raw)
+        if url.get_backend_name() == "sqlite":
+            if not url.database:
+                raise StoreError("A SQLite URL needs a file name, e.g. sqlite:///path/briefer.db")
+            return _file_target(Path(url.database))
+        if url.get_backend_name() != "postgresql":
+            raise StoreError(
+                f"Briefer stores live in SQLite files or PostgreSQL; '{url.get_backend_name()}' "
+                "is not supported. Give a file path or a postgresql+psycopg:// URL."
+            )
+        if url.drivername == "postgresql":
+            url = url.set(drivername="postgresql+psycopg")
+        return StoreTarget(url.render_as_string(hide_password=False), None)
+    return _file_target(Path(raw) if raw else paths.default_store_path())
+
+
+def _file_target(path: Path) -> StoreTarget:
+    path = path.expanduser().absolute()
+    return StoreTarget(f"sqlite:///{path}", path)
+
+
+# --------------------------------------------------------------------------- files
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable and writable by its owner only, whatever the umask."""
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
+def _not_a_store(path: Path, reason: str) -> StoreError:
+    return StoreError(
+        f"{path} is not a Briefer store: {reason}. It was left untouched; "
+        "choose another file, or restore a backup with 'briefer restore'."
+    )
+
+
+def _readonly_connection(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+
+
+def inspect_sqlite_file(path: Path) -> str | None:
+    """Check a file is a sound Briefer store without writing to it.
+
+    Returns its schema revision, or None for a file that is empty (0 bytes or no tables) and
+    may be initialised. Raises StoreError with the reason otherwise.
+    """
+    if path.is_dir():
+        raise _not_a_store(path, "it is a folder")
+    if not path.exists():
+        raise StoreError(f"{path} does not exist.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"{path} cannot be read: {exc.strerror}.") from exc
+    if not header:
+        return None
+    if header != SQLITE_HEADER:
+        raise _not_a_store(path, "it is not a database file (text or another format)")
+    try:
+        with closing(_readonly_connection(path)) as conn:
+            verdict = conn.execute("PRAGMA quick_check").fetchone()
+            if verdict is None or verdict[0] != "ok":
+                raise _not_a_store(path, f"the database is damaged ({verdict[0] if verdict else '?'})")
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not tables:
+                return None
+            if "store_info" not in tables or "alembic_version" not in tables:
+                raise _not_a_store(path, "it is a database made by another program")
+            app = conn.execute(
+                "SELECT value FROM store_info WHERE key = ?", (APPLICATION_KEY,)
+            ).fetchone()
+            if app is None or app[0] != APPLICATION_VALUE:
+                raise _not_a_store(path, "it is a database made by another program")
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise _not_a_store(path, f"the database is damaged or truncated ({exc})") from exc
+    revision = row[0] if row else None
+    _refuse_unknown_revision(path, revision)
+    return revision
+
+
+def _refuse_unknown_revision(where: object, revision: str | None) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise StoreError(
+            f"{where} was made by a newer version of Briefer (schema {revision}). "
+            "Update Briefer to open it; the store was left untouched."
+        )
+
+
+# --------------------------------------------------------------------------- migrations
+
+
+def _alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(paths.migrations_dir()))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None, "the migrations folder has no revisions"
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Upgrade to ``revision``; each step commits on its own (transaction_per_migration)."""
+    with engine.connect() as connection:
+        command.upgrade(_alembic_config(connection), revision)
+        connection.commit()
+
+
+# --------------------------------------------------------------------------- engines
+
+
+def _sqlite_engine(path: Path, *, readonly: bool = False) -> Engine:
+    if readonly:
+        engine = create_engine("sqlite://", creator=lambda: _readonly_connection(path))
+    else:
+        engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy emit BEGIN itself so DDL is transactional too (see "begin" below).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if not readonly:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _postgres_engine(url: str) -> Engine:
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _connect_error(target: StoreTarget, exc: Exception) -> StoreError:
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+    return StoreError(f"Cannot open the store at {target.display}: {detail}")
+
+
+def _is_write_contention(exc: OperationalError) -> bool:
+    """SQLite reports a writer that lost a race (SQLITE_BUSY / BUSY_SNAPSHOT) as 'locked'."""
+    message = str(exc.orig).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class Store:
+    """An open store: an engine, a unit-of-work factory, and the store's own facts."""
+
+    def __init__(self, target: StoreTarget, engine: Engine):
+        self.target = target
+        self.engine = engine
+        self._factory = sessionmaker(engine, expire_on_commit=False)
+        revisions.install(self._factory)
+        sync.install(self._factory)
+
+    # ---- opening
+
+    @classmethod
+    def open(
+        cls,
+        db: str | os.PathLike[str] | StoreTarget | None = None,
+        *,
+        create: bool = True,
+        auto_backup: bool = True,
+    ) -> Store:
+        target = db if isinstance(db, StoreTarget) else resolve_target(db)
+        if target.is_sqlite:
+            return cls._open_sqlite(target, create=create, auto_backup=auto_backup)
+        return cls._open_postgres(target, create=create)
+
+    @classmethod
+    def _open_sqlite(cls, target: StoreTarget, *, create: bool, auto_backup: bool) -> Store:
+        path = target.path
+        assert path is not None
+        is_new = not path.exists()
+        if is_new:
+            if not create:
+                raise StoreError(f"There is no store at {path}.")
+            if not path.parent.is_dir():
+                raise StoreError(f"Cannot create a store at {path}: the folder {path.parent} does not exist.")
+            try:
+                create_private_file(path)
+            except OSError as exc:
+                raise StoreError(f"Cannot create a store at {path}: {exc.strerror}.") from exc
+            revision = None
+        else:
+            revision = inspect_sqlite_file(path)
+            if not os.access(path, os.W_OK):
+                raise StoreError(f"{path} is read-only; Briefer needs to write to its store.")
+        store = cls(target, _sqlite_engine(path))
+        try:
+            if revision != head_revision():
+                if revision is not None:
+                    store.backup(reason="before-migration")
+                migrate(store.engine)
+            elif auto_backup:
+                store.backup_if_due()
+        except Exception:
+            store.close()
+            if is_new:
+                path.unlink(missing_ok=True)
+            raise
+        return store
+
+    @classmethod
+    def _open_postgres(cls, target: StoreTarget, *, create: bool) -> Store:
+        engine = _postgres_engine(target.url)
+        try:
+            with engine.connect() as connection:
+                tables = set(inspect(connection).get_table_names())
+                if tables and not {"store_info", "alembic_version"} <= tables:
+                    raise StoreError(
+                        f"The database at {target.display} holds tables of another program; "
+                        "it was left untouched. Give Briefer an empty database."
+                    )
+                revision = MigrationContext.configure(connection).get_current_revision()
+            _refuse_unknown_revision(target.display, revision)
+            if revision is None and not create:
+                raise StoreError(f"The database at {target.display} holds no Briefer store.")
+            if revision != head_revision():
+                migrate(engine)
+        except StoreError:
+            engine.dispose()
+            raise
+        except (OperationalError, DBAPIError) as exc:
+            engine.dispose()
+            raise _connect_error(target, exc) from exc
+        return cls(target, engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # ---- units of work
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error.
+
+        A stale write (someone else saved the record since it was read) becomes a
+        ConflictError, and nothing of the unit is written.
+        """
+        session = self._factory()
+        try:
+            yield session
+            session.commit()
+        except StaleDataError as exc:
+            session.rollback()
+            raise ConflictError(
+                "Someone else changed this record after you opened it, so your change was not "
+                "saved. Reload it to see their version, then make your change again."
+            ) from exc
+        except IntegrityError as exc:
+            session.rollback()
+            raise ValidationError(f"The change breaks a rule of the store: {exc.orig}") from exc
+        except OperationalError as exc:
+            session.rollback()
+            if _is_write_contention(exc):
+                raise ConflictError(
+                    "Another window or program saved to this store while you were working, so "
+                    "your change was not saved. Reload and make your change again."
+                ) from exc
+            raise StoreError(f"The store could not complete the change: {exc.orig}") from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    # ---- the store's own facts
+
+    def info(self, key: str) -> str | None:
+        with self.session() as session:
+            row = session.get(StoreInfo, key)
+            return row.value if row else None
+
+    def set_info(self, key: str, value: str | None) -> None:
+        with self.session() as session:
+            row = session.get(StoreInfo, key)
+            if value is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(StoreInfo(key=key, value=value))
+            else:
+                row.value = value
+
+    @property
+    def as_of(self) -> date | None:
+        value = self.info(AS_OF_KEY)
+        return date.fromisoformat(value) if value else None
+
+    def today(self) -> date:
+        return clock.today(self.as_of)
+
+    @property
+    def is_sample(self) -> bool:
+        return self.info(SAMPLE_KEY) == "1"
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # ---- backups (SQLite)
+
+    def _require_sqlite(self, action: str) -> Path:
+        if self.target.path is None:
+            raise StoreError(
+                f"{action} works on SQLite stores; back up a PostgreSQL store with pg_dump."
+            )
+        return self.target.path
+
+    def backup_dir(self) -> Path:
+        return paths.backup_dir_for(self._require_sqlite("Backup"))
+
+    def backups(self) -> list[Path]:
+        """Automatic backups, oldest first."""
+        return sorted(self.backup_dir().glob("*.db"), key=lambda p: (p.stat().st_mtime, p.name))
+
+    def backup(self, dest: Path | None = None, *, reason: str = "auto") -> Path:
+        """Copy the live store with SQLite's online backup API; rotate automatic backups."""
+        path = self._require_sqlite("Backup")
+        automatic = dest is None
+        if dest is None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+            dest = self.backup_dir() / f"{path.stem}-{stamp}-{reason}.db"
+        dest = dest.expanduser().absolute()
+        if dest.is_dir():
+            raise StoreError(f"Cannot write the backup to {dest}: it is a folder. Give a file name.")
+        if not dest.parent.is_dir():
+            raise StoreError(f"Cannot write the backup to {dest}: the folder does not exist.")
+        temporary = dest.with_name(dest.name + ".tmp")
+        temporary.unlink(missing_ok=True)
+        try:
+            create_private_file(temporary)
+            raw = self.engine.raw_connection()
+            try:
+                with closing(sqlite3.connect(temporary)) as copy:
+                    raw.driver_connection.backup(copy)  # type: ignore[union-attr]
+            finally:
+                raw.close()
+            os.replace(temporary, dest)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise StoreError(f"Cannot write the backup to {dest}: {exc.strerror}.") from exc
+        if automatic:
+            self._rotate_backups()
+        return dest
+
+    def backup_if_due(self) -> Path | None:
+        """At most one automatic backup a day, taken when the store is opened."""
+        existing = self.backups()
+        if existing:
+            newest = datetime.fromtimestamp(existing[-1].stat().st_mtime).date()
+            if newest >= date.today():
+                return None
+        return self.backup()
+
+    def _rotate_backups(self) -> None:
+        for old in self.backups()[:-BACKUPS_KEPT]:
+            old.unlink(missing_ok=True)
+
+    def restore(self, source: Path) -> Path:
+        """Replace the store's content with a backup; the current content is backed up first.
+
+        Returns the path of that safety backup.
+        """
+        self._require_sqlite("Restore")
+        source = source.expanduser().absolute()
+        revision = inspect_sqlite_file(source)
+        if revision is None:
+            raise _not_a_store(source, "it is empty")
+        safety = self.backup(reason="before-restore")
+        self.engine.dispose()
+        raw = self.engine.raw_connection()
+        try:
+            with closing(_readonly_connection(source)) as backup_source:
+                backup_source.backup(raw.driver_connection)  # type: ignore[arg-type]
+        finally:
+            raw.close()
+        self.engine.dispose()
+        if revision != head_revision():
+            migrate(self.engine)
+        return safety
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def check_store(db: str | os.PathLike[str] | StoreTarget | None) -> list[str]:
+    """List what is wrong with a store, without migrating or writing anything."""
+    target = db if isinstance(db, StoreTarget) else resolve_target(db)
+    if target.path is not None:
+        return _check_sqlite(target.path)
+    return _check_postgres(target)
+
+
+def _check_sqlite(path: Path) -> list[str]:
+    try:
+        revision = inspect_sqlite_file(path)
+    except StoreError as exc:
+        return [str(exc)]
+    if revision is None:
+        return [f"{path} is empty: no Briefer store has been created in it yet."]
+    problems: list[str] = []
+    with closing(_readonly_connection(path)) as conn:
+        integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        if integrity != ["ok"]:
+            problems.extend(f"integrity: {line}" for line in integrity)
+        for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
+            problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+    problems.extend(_schema_problems(revision))
+    return problems
+
+
+def _check_postgres(target: StoreTarget) -> list[str]:
+    engine = _postgres_engine(target.url)
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+            if "store_info" not in tables:
+                return [f"The database at {target.display} holds no Briefer store."]
+            app = connection.execute(
+                select(StoreInfo.value).where(StoreInfo.key == APPLICATION_KEY)
+            ).scalar()
+            if app != APPLICATION_VALUE:
+                return [f"The database at {target.display} is not a Briefer store."]
+            revision = MigrationContext.configure(connection).get_current_revision()
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError as exc:
+        return [str(_connect_error(target, exc))]
+    finally:
+        engine.dispose()
+    return _schema_problems(revision)
+
+
+def _schema_problems(revision: str | None) -> list[str]:
+    head = head_revision()
+    if revision == head:
+        return []
+    if revision in known_revisions():
+        return [f"schema: at revision {revision}, not {head}; opening it in Briefer will migrate it"]
+    return [f"schema: unknown revision {revision}"]

@@ -1,0 +1,151 @@
+"""Test isolation: every test gets its own user folders, store and (for the PostgreSQL half
+of the parametrised fixtures) its own database, cloned from a migrated template."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+# Qt must never look for a display in the tests.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from briefer.store import Store  # noqa: E402
+from tests.pg import Cluster, PostgresUnavailable  # noqa: E402
+
+DIALECTS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads or writes the real user's data, config or logs."""
+    home = tmp_path / "home"
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        folder = home / name.lower()
+        folder.mkdir(parents=True)
+        monkeypatch.setenv(name, str(folder))
+    for name in ("BRIEFER_DB", "BRIEFER_TODAY", "BRIEFER_DATA_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """Server URL (no database) of a cluster started for this test session."""
+    cluster = Cluster()
+    try:
+        url = cluster.start()
+    except PostgresUnavailable as exc:
+        cluster.stop()
+        pytest.fail(f"PostgreSQL is needed for these tests and could not start: {exc}")
+    try:
+        yield url
+    finally:
+        cluster.stop()
+
+
+def _admin(url: str, *statements: str) -> None:
+    engine = create_engine(f"{url}/postgres", isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            for statement in statements:
+                connection.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_url: str) -> str:
+    """A database migrated to head once, cloned by every test that wants a PostgreSQL store."""
+    _admin(postgres_url, "CREATE DATABASE briefer_template")
+    Store.open(f"{postgres_url}/briefer_template").close()
+    return "briefer_template"
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    os.environ.setdefault("BRIEFER_DATA_DIR", str(path.parent / "data"))
+    store = Store.open(path, auto_backup=False)
+    store.close()
+    os.environ.pop("BRIEFER_DATA_DIR", None)
+    return path
+
+
+def new_postgres_db(request: pytest.FixtureRequest, *, from_template: bool) -> str:
+    url = request.getfixturevalue("postgres_url")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    if from_template:
+        request.getfixturevalue("postgres_template")
+        _admin(url, f"CREATE DATABASE {name} TEMPLATE briefer_template")
+    else:
+        _admin(url, f"CREATE DATABASE {name}")
+    request.addfinalizer(lambda: _admin(url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    return f"{url}/{name}"
+
+
+@pytest.fixture(params=DIALECTS)
+def empty_store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a store does not exist yet: a new file path, or an empty PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "new.db")
+    return new_postgres_db(request, from_template=False)
+
+
+@pytest.fixture(params=DIALECTS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A migrated, empty store on each dialect."""
+    if request.param == "sqlite":
+        path = tmp_path / "store.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        path.chmod(0o600)
+        return str(path)
+    return new_postgres_db(request, from_template=True)
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    opened = Store.open(store_url)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture(scope="session")
+def sample_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample workspace, built once; tests copy it before changing anything."""
+    from briefer.sample.workspace import ensure_sample_store
+
+    path = tmp_path_factory.mktemp("sample") / "sample.db"
+    os.environ["BRIEFER_DATA_DIR"] = str(path.parent / "data")
+    try:
+        with Store.open(path) as store:
+            ensure_sample_store(store)
+    finally:
+        os.environ.pop("BRIEFER_DATA_DIR", None)
+    return path
+
+
+@pytest.fixture(params=DIALECTS)
+def sample_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A fresh sample workspace on each dialect."""
+    from briefer.sample.workspace import ensure_sample_store
+
+    if request.param == "sqlite":
+        path = tmp_path / "sample.db"
+        shutil.copyfile(request.getfixturevalue("sample_sqlite"), path)
+        path.chmod(0o600)
+        opened = Store.open(path)
+    else:
+        opened = Store.open(new_postgres_db(request, from_template=True))
+        ensure_sample_store(opened)
+    try:
+        yield opened
+    finally:
+        opened.close()
