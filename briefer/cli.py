@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Briefer {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH_OR_URL",
+        "--db",
+        metavar="PATH_OR_URL",
         help="store to use: a SQLite file or a postgresql+psycopg:// URL "
         "(default: $BRIEFER_DB, else your store in the user data folder)",
     )
@@ -48,16 +49,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = commands.add_parser("search", help="search the library")
     search.add_argument("query")
-    search.add_argument("--kind", choices=SEARCH_KINDS, action="append",
-                        help="only this kind (repeatable)")
+    search.add_argument(
+        "--kind", choices=SEARCH_KINDS, action="append", help="only this kind (repeatable)"
+    )
     search.add_argument("--limit", type=int, default=50)
     search.add_argument("--json", action="store_true", help="print a JSON array")
 
     commands.add_parser("check", help="check the store's integrity without changing it")
 
     backup = commands.add_parser("backup", help="copy the store to a backup file")
-    backup.add_argument("path", nargs="?", type=Path,
-                        help="backup file (default: the automatic backup folder)")
+    backup.add_argument(
+        "path", nargs="?", type=Path, help="backup file (default: the automatic backup folder)"
+    )
 
     restore = commands.add_parser("restore", help="replace the store's content with a backup")
     restore.add_argument("path", type=Path)
@@ -68,14 +71,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from briefer.sample.workspace import ensure_large_workload, ensure_sample_store
+    from briefer.sample.workspace import (
+        ensure_large_workload,
+        ensure_sample_store,
+        workload_counts,
+    )
     from briefer.store import Store
 
     with Store.open(args.db) as store:
         built = ensure_large_workload(store) if args.large else ensure_sample_store(store)
         where = store.target.display
+        with store.session() as session:
+            counts = workload_counts(session)
     what = "benchmark workload" if args.large else "sample workspace"
     print(f"{'Built the' if built else 'Already there: the'} {what} in {where}.")
+    print(", ".join(f"{n:,} {name.replace('_', ' ')}" for name, n in counts.items()))
     return EXIT_OK
 
 
@@ -88,34 +98,66 @@ def _rows(kind: str, session: Any) -> list[dict[str, Any]]:
 
     builders: dict[str, Callable[[], list[dict[str, Any]]]] = {
         "events": lambda: [
-            {"id": str(e.id), "title": e.title, "kind": e.kind.value,
-             "starts_on": _iso(e.starts_on), "ends_on": _iso(e.ends_on), "location": e.location}
+            {
+                "id": str(e.id),
+                "title": e.title,
+                "kind": e.kind.value,
+                "starts_on": _iso(e.starts_on),
+                "ends_on": _iso(e.ends_on),
+                "location": e.location,
+            }
             for e in events.list_events(session)
         ],
         "briefings": lambda: [
-            {"id": str(b.id), "title": b.title, "event": b.event.title, "status": b.status.value,
-             "marking": str(briefings.briefing_marking(b))}
+            {
+                "id": str(b.id),
+                "title": b.title,
+                "event": b.event.title,
+                "status": b.status.value,
+                "marking": str(briefings.briefing_marking(b)),
+            }
             for b in briefings.list_briefings(session)
         ],
         "points": lambda: [
-            {"id": str(p.id), "title": p.title, "topic": p.topic, "marking": p.marking,
-             "revision": p.revision}
+            {
+                "id": str(p.id),
+                "title": p.title,
+                "topic": p.topic,
+                "marking": p.marking,
+                "revision": p.revision,
+            }
             for p in library.list_points(session)
         ],
         "counters": lambda: [
-            {"id": str(c.id), "title": c.their_point, "topic": c.topic, "marking": c.marking,
-             "revision": c.revision}
+            {
+                "id": str(c.id),
+                "title": c.their_point,
+                "topic": c.topic,
+                "marking": c.marking,
+                "revision": c.revision,
+            }
             for c in library.list_counters(session)
         ],
         "pd": lambda: [
-            {"id": str(p.id), "title": p.text, "topic": p.topic,
-             "cleared_on": _iso(p.cleared_on), "revision": p.revision}
+            {
+                "id": str(p.id),
+                "title": p.text,
+                "topic": p.topic,
+                "cleared_on": _iso(p.cleared_on),
+                "revision": p.revision,
+            }
             for p in library.list_pd_points(session)
         ],
         "cases": lambda: [_case_row(c) for c in cases.list_cases(session)],
         "lists": lambda: [
-            {"id": str(cl.id), "name": cl.name, "title": cl.name, "kind": cl.kind.value,
-             "forum": cl.forum, "cases": len(cl.entries)}
+            {
+                "id": str(cl.id),
+                "name": cl.name,
+                "title": cl.name,
+                "kind": cl.kind.value,
+                "forum": cl.forum,
+                "cases": len(cl.entries),
+            }
             for cl in cases.list_lists(session)
         ],
         "templates": lambda: [
@@ -129,8 +171,11 @@ def _rows(kind: str, session: Any) -> list[dict[str, Any]]:
 def _case_row(case: Any) -> dict[str, Any]:
     latest = case.latest_status
     return {
-        "id": str(case.id), "title": case.primary_name, "name": case.primary_name,
-        "category": case.category, "location": case.location,
+        "id": str(case.id),
+        "title": case.primary_name,
+        "name": case.primary_name,
+        "category": case.category,
+        "location": case.location,
         "status": latest.status if latest else None,
         "status_date": _iso(latest.occurred_on) if latest else None,
         "source": latest.source if latest else None,
@@ -147,8 +192,11 @@ def _print_table(rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
         cells = []
         for column in columns:
             text = str(row.get(column) or "")
-            cells.append((text if len(text) <= widths[column] else text[: widths[column] - 1] + "…")
-                         .ljust(widths[column]))
+            cells.append(
+                (text if len(text) <= widths[column] else text[: widths[column] - 1] + "…").ljust(
+                    widths[column]
+                )
+            )
         print("  ".join(cells).rstrip())
 
 

@@ -107,7 +107,11 @@ class Marking:
     @property
     def portion(self) -> str:
         """The portion mark put before a paragraph: ``(S)``, ``(C)``, ``(S/NF)``."""
-        return "(" + "/".join([self.level.portion, *(c.portion for c in self._ordered_caveats())]) + ")"
+        return (
+            "("
+            + "/".join([self.level.portion, *(c.portion for c in self._ordered_caveats())])
+            + ")"
+        )
 
     @property
     def is_classified(self) -> bool:

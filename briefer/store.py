@@ -139,8 +139,12 @@ def inspect_sqlite_file(path: Path) -> str | None:
         with closing(_readonly_connection(path)) as conn:
             verdict = conn.execute("PRAGMA quick_check").fetchone()
             if verdict is None or verdict[0] != "ok":
-                raise _not_a_store(path, f"the database is damaged ({verdict[0] if verdict else '?'})")
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                raise _not_a_store(
+                    path, f"the database is damaged ({verdict[0] if verdict else '?'})"
+                )
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             if not tables:
                 return None
             if "store_info" not in tables or "alembic_version" not in tables:
@@ -279,7 +283,9 @@ class Store:
             if not create:
                 raise StoreError(f"There is no store at {path}.")
             if not path.parent.is_dir():
-                raise StoreError(f"Cannot create a store at {path}: the folder {path.parent} does not exist.")
+                raise StoreError(
+                    f"Cannot create a store at {path}: the folder {path.parent} does not exist."
+                )
             try:
                 create_private_file(path)
             except OSError as exc:
@@ -433,7 +439,9 @@ class Store:
             dest = self.backup_dir() / f"{path.stem}-{stamp}-{reason}.db"
         dest = dest.expanduser().absolute()
         if dest.is_dir():
-            raise StoreError(f"Cannot write the backup to {dest}: it is a folder. Give a file name.")
+            raise StoreError(
+                f"Cannot write the backup to {dest}: it is a folder. Give a file name."
+            )
         if not dest.parent.is_dir():
             raise StoreError(f"Cannot write the backup to {dest}: the folder does not exist.")
         temporary = dest.with_name(dest.name + ".tmp")
@@ -546,5 +554,7 @@ def _schema_problems(revision: str | None) -> list[str]:
     if revision == head:
         return []
     if revision in known_revisions():
-        return [f"schema: at revision {revision}, not {head}; opening it in Briefer will migrate it"]
+        return [
+            f"schema: at revision {revision}, not {head}; opening it in Briefer will migrate it"
+        ]
     return [f"schema: unknown revision {revision}"]

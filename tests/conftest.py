@@ -15,8 +15,8 @@ from sqlalchemy import create_engine, text
 # Qt must never look for a display in the tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from briefer.store import Store  # noqa: E402
-from tests.pg import Cluster, PostgresUnavailable  # noqa: E402
+from briefer.store import Store
+from tests.pg import Cluster, PostgresUnavailable
 
 DIALECTS = ["sqlite", "postgresql"]
 

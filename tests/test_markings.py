@@ -42,7 +42,9 @@ def test_unknown_level_and_caveat_name_the_known_ones():
 
 
 def test_overall_is_highest_level_with_union_of_caveats():
-    overall = overall_marking("CONFIDENTIAL", ["SECRET/SENSITIVE", "UNCLASSIFIED", "C/NOFORN", None])
+    overall = overall_marking(
+        "CONFIDENTIAL", ["SECRET/SENSITIVE", "UNCLASSIFIED", "C/NOFORN", None]
+    )
     assert str(overall) == "SECRET/SENSITIVE/NOFORN"
 
 

@@ -31,8 +31,12 @@ from briefer.store import (
 def _point(store: Store, **extra) -> m.TalkingPoint:
     with store.session() as session:
         return library.create_point(
-            session, topic="Emigration", title="Emigration plateau",
-            body="Jewish emigration at 700–900 per month.", marking="SECRET", **extra,
+            session,
+            topic="Emigration",
+            title="Emigration plateau",
+            body="Jewish emigration at 700–900 per month.",
+            marking="SECRET",
+            **extra,
         )
 
 
@@ -64,11 +68,15 @@ def test_editing_from_a_stale_read_is_a_conflict_not_a_silent_overwrite(store):
     with store.session() as window_a:
         seen_by_a = window_a.get(m.TalkingPoint, point.id).version
     with store.session() as window_b:
-        library.update_point(window_b, window_b.get(m.TalkingPoint, point.id), body="B saved first.")
-    with pytest.raises(ConflictError, match="Someone else changed this record"):
-        with store.session() as window_a:
-            stale = fetch_for_update(window_a, m.TalkingPoint, point.id, seen_by_a)
-            library.update_point(window_a, stale, body="A's edit from a stale read.")
+        library.update_point(
+            window_b, window_b.get(m.TalkingPoint, point.id), body="B saved first."
+        )
+    with (
+        pytest.raises(ConflictError, match="Someone else changed this record"),
+        store.session() as window_a,
+    ):
+        stale = fetch_for_update(window_a, m.TalkingPoint, point.id, seen_by_a)
+        library.update_point(window_a, stale, body="A's edit from a stale read.")
     with store.session() as session:
         assert session.get(m.TalkingPoint, point.id).body == "B saved first."
 
@@ -76,12 +84,11 @@ def test_editing_from_a_stale_read_is_a_conflict_not_a_silent_overwrite(store):
 def test_overlapping_units_of_work_cannot_both_write_one_record(store):
     """The race the version check cannot see: the store itself refuses the second writer."""
     point = _point(store)
-    with pytest.raises(ConflictError):
-        with store.session() as mine:
-            my_copy = mine.get(m.TalkingPoint, point.id)
-            with store.session() as theirs:
-                theirs.get(m.TalkingPoint, point.id).body = "Their edit, saved first."
-            my_copy.body = "My edit, from a stale read."
+    with pytest.raises(ConflictError), store.session() as mine:
+        my_copy = mine.get(m.TalkingPoint, point.id)
+        with store.session() as theirs:
+            theirs.get(m.TalkingPoint, point.id).body = "Their edit, saved first."
+        my_copy.body = "My edit, from a stale read."
     with store.session() as session:
         assert session.get(m.TalkingPoint, point.id).body == "Their edit, saved first."
 
@@ -106,8 +113,12 @@ def test_search_index_follows_inserts_updates_and_deletes(store):
     point = _point(store)
     with store.session() as session:
         assert [h.id for h in search.search(session, "emigr")] == [point.id]
-        library.update_point(session, session.get(m.TalkingPoint, point.id), title="Refuseniks",
-                             body="Secrecy refusals")
+        library.update_point(
+            session,
+            session.get(m.TalkingPoint, point.id),
+            title="Refuseniks",
+            body="Secrecy refusals",
+        )
     with store.session() as session:
         assert search.search(session, "plateau") == []
         assert [h.title for h in search.search(session, "secrecy")] == ["Refuseniks"]
@@ -186,7 +197,9 @@ def _truncated_store(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     "make",
     [
-        lambda p: (p / "notes.txt").write_text("Talking points for the Secretary\n") and p / "notes.txt",
+        lambda p: (
+            (p / "notes.txt").write_text("Talking points for the Secretary\n") and p / "notes.txt"
+        ),
         lambda p: _truncated_store(p),
         lambda p: (p / "folder.db").mkdir() or p / "folder.db",
     ],
@@ -212,12 +225,15 @@ def test_migrating_an_older_store_backs_it_up_first_and_keeps_its_data(tmp_path)
     engine = _sqlite_engine(path)
     migrate(engine, "0001")
     with engine.begin() as connection:  # data written by the 0001-era app, straight SQL
-        connection.execute(text(
-            "INSERT INTO talking_point (id, version, sample, created_at, updated_at, topic, title,"
-            " body, marking, tags, revision) VALUES ('0123456789abcdef0123456789abcdef', 1, 0,"
-            " '1987-12-19', '1987-12-19', 'Radio', 'Jamming of RFE/RL', 'continues',"
-            " 'CONFIDENTIAL', '[]', 1)"
-        ))
+        connection.execute(
+            text(
+                "INSERT INTO talking_point (id, version, sample, created_at, updated_at, topic,"
+                " title, body, marking, tags, revision)"
+                " VALUES ('0123456789abcdef0123456789abcdef', 1, 0,"
+                " '1987-12-19', '1987-12-19', 'Radio', 'Jamming of RFE/RL', 'continues',"
+                " 'CONFIDENTIAL', '[]', 1)"
+            )
+        )
     engine.dispose()
     assert check_store(path) == [
         f"schema: at revision 0001, not {head_revision()}; opening it in Briefer will migrate it"

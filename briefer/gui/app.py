@@ -6,7 +6,8 @@ import sys
 
 from briefer import APP_AUTHOR, APP_NAME, __version__
 from briefer.errors import BrieferError
-from briefer.gui.qt import QApplication, QMessageBox, QTimer
+from briefer.gui.qt import QApplication, QIcon, QMessageBox, QTimer
+from briefer.paths import asset
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -14,10 +15,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(asset("resources", "icons", "briefer.svg"))))
     return app  # type: ignore[return-value]
 
 
-def run(db: str | None = None, open_briefing: str | None = None, exit_when_ready: bool = False) -> int:
+def run(
+    db: str | None = None, open_briefing: str | None = None, exit_when_ready: bool = False
+) -> int:
     from briefer.gui.main_window import MainWindow
     from briefer.startup import open_startup_store, startup_target
 
@@ -30,7 +34,16 @@ def run(db: str | None = None, open_briefing: str | None = None, exit_when_ready
         if not exit_when_ready:
             QMessageBox.critical(None, "Briefer cannot open the store", str(exc))
         return 1
-    window = MainWindow(store, is_sample=startup.is_sample)
+    try:
+        window = MainWindow(store, is_sample=startup.is_sample)
+        if open_briefing:
+            window.open_briefing(open_briefing)
+    except BrieferError as exc:
+        store.close()
+        print(f"briefer: {exc}", file=sys.stderr)
+        if not exit_when_ready:
+            QMessageBox.critical(None, "Briefer", str(exc))
+        return 1
     window.show()
     if exit_when_ready:
         QTimer.singleShot(0, app.quit)

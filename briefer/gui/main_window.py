@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from briefer import __version__
+from briefer.gui.forms import load_form
 from briefer.gui.models import BriefingTableModel
 from briefer.gui.qt import (
     QAbstractItemView,
     QAction,
     QCloseEvent,
+    QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QKeySequence,
     QLabel,
@@ -16,6 +20,7 @@ from briefer.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from briefer.services.briefings import get_briefing
 from briefer.services.overview import briefing_rows
 from briefer.store import Store
 
@@ -46,6 +51,9 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.menuBar().addMenu("&File").addAction(quit_action)
+        about_action = QAction("&About Briefer", self)
+        about_action.triggered.connect(self.show_about)
+        self.menuBar().addMenu("&Help").addAction(about_action)
         as_of = store.as_of
         status = f"Store: {store.target.display}"
         if as_of:
@@ -63,6 +71,25 @@ class MainWindow(QMainWindow):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def show_about(self) -> QDialog:
+        dialog = load_form("about_dialog.ui", self)
+        assert isinstance(dialog, QDialog)
+        dialog.findChild(QLabel, "versionLabel").setText(f"Version {__version__}")
+        dialog.findChild(QLabel, "storeLabel").setText(f"Store: {self.store.target.display}")
+        buttons = dialog.findChild(QDialogButtonBox, "buttonBox")
+        buttons.rejected.connect(dialog.reject)
+        dialog.open()
+        return dialog
+
+    def open_briefing(self, ref: str) -> None:
+        """Select the briefing named by id or exact title (raises if unknown or ambiguous)."""
+        with self.store.session() as session:
+            briefing_id = str(get_briefing(session, ref).id)
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).id == briefing_id:
+                self.table.selectRow(row)
+                return
+
+    def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -10,8 +10,13 @@ from briefer.services.overview import BriefingRow
 
 
 class BriefingTableModel(QAbstractTableModel):
-    COLUMNS = (("title", "Briefing"), ("event", "Event"), ("event_date", "Date"),
-               ("status", "Status"), ("marking", "Marking"))
+    COLUMNS = (
+        ("title", "Briefing"),
+        ("event", "Event"),
+        ("event_date", "Date"),
+        ("status", "Status"),
+        ("marking", "Marking"),
+    )
 
     def __init__(self, rows: list[BriefingRow] | None = None):
         super().__init__()
@@ -26,18 +31,25 @@ class BriefingTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> BriefingRow:
         return self._rows[row]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         return getattr(self._rows[index.row()], self.COLUMNS[index.column()][0])
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section][1]
         return None

@@ -6,6 +6,8 @@ binding, or checking what the app uses, is done here.
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QFile,
+    QIODevice,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -14,10 +16,13 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -33,7 +38,12 @@ __all__ = [
     "QAction",
     "QApplication",
     "QCloseEvent",
+    "QDialog",
+    "QDialogButtonBox",
+    "QFile",
     "QHeaderView",
+    "QIODevice",
+    "QIcon",
     "QKeySequence",
     "QLabel",
     "QMainWindow",
@@ -44,6 +54,7 @@ __all__ = [
     "QSettings",
     "QTableView",
     "QTimer",
+    "QUiLoader",
     "QVBoxLayout",
     "QWidget",
     "Qt",

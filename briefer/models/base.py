@@ -30,7 +30,7 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {
+    type_annotation_map = {  # noqa: RUF012 - read once by SQLAlchemy's declarative scan
         uuid.UUID: Uuid(),
         dict[str, Any]: JSON(),
         list[str]: JSON(),

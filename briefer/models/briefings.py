@@ -48,10 +48,14 @@ class Briefing(Record, Base):
 
     __tablename__ = "briefing"
 
-    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("event.id", ondelete="RESTRICT"), index=True)
+    event_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("event.id", ondelete="RESTRICT"), index=True
+    )
     title: Mapped[str] = mapped_column(String(300), index=True)
     subject: Mapped[str] = mapped_column(String(500), default="")
-    memo_kind: Mapped[MemoKind] = mapped_column(str_enum(MemoKind), default=MemoKind.INFORMATION_MEMO)
+    memo_kind: Mapped[MemoKind] = mapped_column(
+        str_enum(MemoKind), default=MemoKind.INFORMATION_MEMO
+    )
     from_line: Mapped[str] = mapped_column(String(300), default="")
     to_line: Mapped[str] = mapped_column(String(300), default="")
     summary: Mapped[str] = mapped_column(Text, default="")

@@ -21,8 +21,14 @@ class Case(LibraryEntity, Base):
     __tablename__ = "case"
     KIND = "case"
     REVISED_FIELDS = (
-        "primary_name", "name_variants", "category", "location",
-        "legal_basis", "since", "summary", "marking",
+        "primary_name",
+        "name_variants",
+        "category",
+        "location",
+        "legal_basis",
+        "since",
+        "summary",
+        "marking",
     )
 
     primary_name: Mapped[str] = mapped_column(String(200), index=True)
@@ -59,7 +65,9 @@ class CaseStatusEvent(Record, Base):
 
     __tablename__ = "case_status_event"
 
-    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("case.id", ondelete="CASCADE"), index=True
+    )
     occurred_on: Mapped[date]
     status: Mapped[str] = mapped_column(String(40))
     source: Mapped[str] = mapped_column(String(300), default="")
@@ -107,7 +115,9 @@ class CaseListEntry(Record, Base):
     case_list_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("case_list.id", ondelete="CASCADE"), index=True
     )
-    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("case.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int]
 
     case_list: Mapped[CaseList] = relationship(back_populates="entries")
@@ -122,10 +132,11 @@ class CaseListPresentation(Record, Base):
     case_list_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("case_list.id", ondelete="CASCADE"), index=True
     )
-    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), index=True
+    )
     presented_on: Mapped[date]
     note: Mapped[str] = mapped_column(Text, default="")
 
     case_list: Mapped[CaseList] = relationship(back_populates="presentations")
     event: Mapped[Event] = relationship()
-

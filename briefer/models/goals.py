@@ -19,7 +19,9 @@ class Goal(Record, Base):
     tier: Mapped[GoalTier] = mapped_column(str_enum(GoalTier))
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(Text)
-    assessment: Mapped[Assessment] = mapped_column(str_enum(Assessment), default=Assessment.NO_CHANGE)
+    assessment: Mapped[Assessment] = mapped_column(
+        str_enum(Assessment), default=Assessment.NO_CHANGE
+    )
     note: Mapped[str] = mapped_column(Text, default="")
     marking: Mapped[str] = mapped_column(String(80), default="UNCLASSIFIED")
 
@@ -40,7 +42,9 @@ class Indicator(Record, Base):
 
     __tablename__ = "indicator"
 
-    goal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)
+    goal_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("goal.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str] = mapped_column(String(200))
     unit: Mapped[str] = mapped_column(String(80), default="")

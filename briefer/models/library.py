@@ -31,7 +31,7 @@ class TalkingPoint(LibraryEntity, Base):
 
 
 class CounterArgument(LibraryEntity, Base):
-    """"They will say … we answer …" — an anticipated counterpunch and our response."""
+    """ "They will say … we answer …" — an anticipated counterpunch and our response."""
 
     __tablename__ = "counter_argument"
     KIND = "counter"

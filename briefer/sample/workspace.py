@@ -12,6 +12,7 @@ from briefer.models import (
     Briefing,
     Case,
     CaseList,
+    CaseStatusEvent,
     CounterArgument,
     Event,
     Goal,
@@ -27,7 +28,14 @@ from briefer.store import Store
 
 SAMPLE_BRIEFING_TITLE = sample_briefing.BRIEFING["title"]
 _CONTENT_CLASSES: tuple[type[Record], ...] = (
-    Event, Briefing, TalkingPoint, CounterArgument, PublicDiplomacyPoint, Case, CaseList, Goal,
+    Event,
+    Briefing,
+    TalkingPoint,
+    CounterArgument,
+    PublicDiplomacyPoint,
+    Case,
+    CaseList,
+    Goal,
 )
 
 
@@ -36,6 +44,21 @@ def _count(session: Session, cls: type[Record], *, sample: bool | None = None) -
     if sample is not None:
         query = query.where(cls.sample.is_(sample))
     return session.scalar(query) or 0
+
+
+def workload_counts(session: Session) -> dict[str, int]:
+    """How much the store holds, by the names the CLI and the benchmark report."""
+    return {
+        "events": _count(session, Event),
+        "briefings": _count(session, Briefing),
+        "points": _count(session, TalkingPoint),
+        "counters": _count(session, CounterArgument),
+        "pd": _count(session, PublicDiplomacyPoint),
+        "cases": _count(session, Case),
+        "status_events": _count(session, CaseStatusEvent),
+        "lists": _count(session, CaseList),
+        "goals": _count(session, Goal),
+    }
 
 
 def holds_other_data(session: Session) -> bool:
@@ -82,14 +105,22 @@ def ensure_large_workload(store: Store) -> bool:
 def build(session: Session) -> None:
     event_by_key = _events(session)
     points = [
-        library.create_point(session, topic=t, title=title, body=body, marking=m, sample=True,
-                             reviewed_on="1987-06-01" if i % 5 == 0 else "1987-11-20",
-                             reviewed_by="EUR/SOV")
+        library.create_point(
+            session,
+            topic=t,
+            title=title,
+            body=body,
+            marking=m,
+            sample=True,
+            reviewed_on="1987-06-01" if i % 5 == 0 else "1987-11-20",
+            reviewed_by="EUR/SOV",
+        )
         for i, (t, title, body, m) in enumerate(facts.TALKING_POINTS)
     ]
     counters = [
-        library.create_counter(session, topic=t, their_point=p, our_response=r, marking=m,
-                               sample=True)
+        library.create_counter(
+            session, topic=t, their_point=p, our_response=r, marking=m, sample=True
+        )
         for t, p, r, m in facts.COUNTER_ARGUMENTS
     ]
     pd_points = [
@@ -106,19 +137,35 @@ def _events(session: Session) -> dict[str, Event]:
     made: dict[str, Event] = {}
     for key, title, kind, starts, ends, location, principal, counterpart, notes in facts.EVENTS:
         event = events.create_event(
-            session, title=title, kind=kind, starts_on=starts, ends_on=ends, location=location,
-            principal=principal, counterpart=counterpart, notes=notes, sample=True,
+            session,
+            title=title,
+            kind=kind,
+            starts_on=starts,
+            ends_on=ends,
+            location=location,
+            principal=principal,
+            counterpart=counterpart,
+            notes=notes,
+            sample=True,
         )
         made[key] = event
     return made
 
 
-def _case_history(session: Session, case: Case, history: list[tuple], events_: dict[str, Event]) -> None:
+def _case_history(
+    session: Session, case: Case, history: list[tuple], events_: dict[str, Event]
+) -> None:
     review = events_["case_review"]
     for occurred, status, source, reliability, note in history:
         cases.add_status(
-            session, case, occurred_on=occurred, status=status, source=source,
-            reliability=reliability, note=note, sample=True,
+            session,
+            case,
+            occurred_on=occurred,
+            status=status,
+            source=source,
+            reliability=reliability,
+            note=note,
+            sample=True,
             event=review if source == facts.CASE_REVIEW else None,
         )
 
@@ -132,9 +179,16 @@ def _cases(session: Session, events_: dict[str, Event]) -> dict[str, Case]:
     made[case.primary_name] = case
     for name, variants, category, location, basis, since, marking, history in facts.FICTIONAL_CASES:
         case = cases.create_case(
-            session, primary_name=name, name_variants=variants, category=category,
-            location=location, legal_basis=basis, since=since, marking=marking,
-            summary=facts.FICTIONAL_NOTE, sample=True,
+            session,
+            primary_name=name,
+            name_variants=variants,
+            category=category,
+            location=location,
+            legal_basis=basis,
+            since=since,
+            marking=marking,
+            summary=facts.FICTIONAL_NOTE,
+            sample=True,
         )
         _case_history(session, case, history, events_)
         made[name] = case
@@ -160,14 +214,36 @@ def _case_lists(
 def _goals(session: Session) -> list[Goal]:
     made = []
     for position, (tier, text, assessment, note, marking, indicators) in enumerate(facts.GOALS):
-        goal = goals.create_goal(session, tier=tier, text=text, assessment=assessment, note=note,
-                                 marking=marking, position=position, sample=True)
+        goal = goals.create_goal(
+            session,
+            tier=tier,
+            text=text,
+            assessment=assessment,
+            note=note,
+            marking=marking,
+            position=position,
+            sample=True,
+        )
         for name, unit, target, target_note, observations in indicators:
-            indicator = goals.add_indicator(session, goal, name=name, unit=unit, target=target,
-                                            target_note=target_note, sample=True)
+            indicator = goals.add_indicator(
+                session,
+                goal,
+                name=name,
+                unit=unit,
+                target=target,
+                target_note=target_note,
+                sample=True,
+            )
             for observed_on, value, source, obs_note in observations:
-                goals.add_observation(session, indicator, observed_on=observed_on, value=value,
-                                      source=source, note=obs_note, sample=True)
+                goals.add_observation(
+                    session,
+                    indicator,
+                    observed_on=observed_on,
+                    value=value,
+                    source=source,
+                    note=obs_note,
+                    sample=True,
+                )
         made.append(goal)
     return made
 
@@ -184,17 +260,24 @@ def _briefing(
     spec = dict(sample_briefing.BRIEFING)
     book = briefings.create_briefing(session, events_["next_summit"], sample=True, **spec)
     for office, person, status in sample_briefing.CLEARANCES:
-        briefings.add_clearance(session, book, office=office, person=person, status=status,
-                                cleared_on="1987-12-19" if status == "cleared" else None,
-                                sample=True)
+        briefings.add_clearance(
+            session,
+            book,
+            office=office,
+            person=person,
+            status=status,
+            cleared_on="1987-12-19" if status == "cleared" else None,
+            sample=True,
+        )
     point_by_title = {p.title: p for p in points}
     counter_by_text = {c.their_point: c for c in counters}
     for kind, title, intro, content in sample_briefing.SECTIONS:
         case_list = None
         if isinstance(content, tuple) and content[1] == "list":
             case_list = lists[content[2]]
-        section = briefings.add_section(session, book, kind=kind, title=title, intro=intro,
-                                        case_list=case_list, sample=True)
+        section = briefings.add_section(
+            session, book, kind=kind, title=title, intro=intro, case_list=case_list, sample=True
+        )
         sources: list[Any] = []
         if isinstance(content, list):
             for marking, text in content:

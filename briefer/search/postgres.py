@@ -50,6 +50,5 @@ class PostgresAdapter:
             {"tsq": tsquery, "raw": " ".join(terms), "kinds": list(kinds), "limit": limit},
         )
         return [
-            SearchHit(kind, as_uuid(ref), title, float(rank))
-            for kind, ref, title, rank in rows
+            SearchHit(kind, as_uuid(ref), title, float(rank)) for kind, ref, title, rank in rows
         ]

@@ -61,5 +61,6 @@ class SqliteFtsAdapter:
             ),
             {"match": match, "limit": limit, **kind_params},
         )
-        return [SearchHit(kind, as_uuid(ref), title, float(rank)) for kind, ref, title, rank in rows]
-
+        return [
+            SearchHit(kind, as_uuid(ref), title, float(rank)) for kind, ref, title, rank in rows
+        ]

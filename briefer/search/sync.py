@@ -25,7 +25,9 @@ def _upsert(session: Session, entity: Any) -> None:
     if existing is None:
         connection.execute(insert(search_doc).values(ref_id=entity.id, **values))
     else:
-        connection.execute(update(search_doc).where(search_doc.c.doc_id == existing).values(**values))
+        connection.execute(
+            update(search_doc).where(search_doc.c.doc_id == existing).values(**values)
+        )
 
 
 def _after_flush(session: Session, _context: Any) -> None:

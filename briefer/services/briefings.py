@@ -136,12 +136,21 @@ def briefing_marking(briefing: Briefing) -> Marking:
 
 
 def add_section(
-    session: Session, briefing: Briefing, *, kind: Any, title: str, intro: str = "",
-    index: int | None = None, case_list: CaseList | None = None, sample: bool = False,
+    session: Session,
+    briefing: Briefing,
+    *,
+    kind: Any,
+    title: str,
+    intro: str = "",
+    index: int | None = None,
+    case_list: CaseList | None = None,
+    sample: bool = False,
 ) -> Section:
     _refuse_final(briefing)
     section = Section()
-    v.apply_changes(section, {"kind": kind, "title": title, "intro": intro, "sample": sample}, _SECTION_RULES)
+    v.apply_changes(
+        section, {"kind": kind, "title": title, "intro": intro, "sample": sample}, _SECTION_RULES
+    )
     if case_list is not None:
         if section.kind != SectionKind.CASE_LIST:
             raise ValidationError("Only a case-list section can present a case list.")
@@ -163,7 +172,8 @@ def update_section(session: Session, section: Section, **changes: Any) -> Sectio
 
 def move_section(session: Session, section: Section, index: int) -> None:
     _refuse_final(section.briefing)
-    _move(section.briefing.sections, section, index)
+    with session.no_autoflush:
+        _move(section.briefing.sections, section, index)
     session.flush()
 
 
@@ -177,8 +187,15 @@ def delete_section(session: Session, section: Section) -> None:
 
 
 def add_text_item(
-    session: Session, section: Section, text: str, *, marking: str | None = None,
-    title: str = "", response: str = "", index: int | None = None, sample: bool = False,
+    session: Session,
+    section: Section,
+    text: str,
+    *,
+    marking: str | None = None,
+    title: str = "",
+    response: str = "",
+    index: int | None = None,
+    sample: bool = False,
 ) -> BriefingItem:
     _refuse_final(section.briefing)
     item = BriefingItem(snapshot={})
@@ -195,19 +212,34 @@ def add_text_item(
 def snapshot_of(entity: Any) -> dict[str, Any]:
     """The fields a briefing item copies from its source at inclusion time."""
     if isinstance(entity, TalkingPoint):
-        return {"source_kind": SourceKind.POINT, "title": entity.title, "text": entity.body,
-                "marking": entity.marking, "snapshot": {"topic": entity.topic}}
+        return {
+            "source_kind": SourceKind.POINT,
+            "title": entity.title,
+            "text": entity.body,
+            "marking": entity.marking,
+            "snapshot": {"topic": entity.topic},
+        }
     if isinstance(entity, CounterArgument):
-        return {"source_kind": SourceKind.COUNTER, "text": entity.their_point,
-                "response": entity.our_response, "marking": entity.marking,
-                "snapshot": {"topic": entity.topic}}
+        return {
+            "source_kind": SourceKind.COUNTER,
+            "text": entity.their_point,
+            "response": entity.our_response,
+            "marking": entity.marking,
+            "snapshot": {"topic": entity.topic},
+        }
     if isinstance(entity, PublicDiplomacyPoint):
-        return {"source_kind": SourceKind.PD, "text": entity.text, "marking": entity.marking,
-                "snapshot": {"topic": entity.topic}}
+        return {
+            "source_kind": SourceKind.PD,
+            "text": entity.text,
+            "marking": entity.marking,
+            "snapshot": {"topic": entity.topic},
+        }
     if isinstance(entity, Case):
         latest = entity.latest_status
         return {
-            "source_kind": SourceKind.CASE, "title": entity.primary_name, "text": entity.summary,
+            "source_kind": SourceKind.CASE,
+            "title": entity.primary_name,
+            "text": entity.summary,
             "marking": entity.marking,
             "snapshot": {
                 "category": entity.category,
@@ -219,8 +251,12 @@ def snapshot_of(entity: Any) -> dict[str, Any]:
             },
         }
     if isinstance(entity, Goal):
-        return {"source_kind": SourceKind.GOAL, "text": entity.text, "marking": entity.marking,
-                "snapshot": {"tier": entity.tier.value, "assessment": entity.assessment.value}}
+        return {
+            "source_kind": SourceKind.GOAL,
+            "text": entity.text,
+            "marking": entity.marking,
+            "snapshot": {"tier": entity.tier.value, "assessment": entity.assessment.value},
+        }
     raise ValidationError(f"A {type(entity).__name__} cannot be added to a briefing.")
 
 
@@ -257,11 +293,14 @@ def move_item(session: Session, item: BriefingItem, section: Section, index: int
     _refuse_final(section.briefing)
     if section.briefing_id != item.section.briefing_id:
         raise ValidationError("Items can only move between sections of the same briefing.")
-    if section is item.section:
-        _move(section.items, item, index)
-    else:
-        item.section.items.remove(item)
-        _insert(section.items, item, index)
+    # No flush between taking the item out and putting it back: it would count as an orphan.
+    with session.no_autoflush:
+        if section is item.section:
+            _move(section.items, item, index)
+        else:
+            target = section.items
+            item.section.items.remove(item)
+            _insert(target, item, index)
     session.flush()
 
 

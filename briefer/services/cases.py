@@ -128,7 +128,9 @@ def update_list(session: Session, case_list: CaseList, **changes: Any) -> CaseLi
     return case_list
 
 
-def add_to_list(session: Session, case_list: CaseList, case: Case, index: int | None = None) -> CaseListEntry:
+def add_to_list(
+    session: Session, case_list: CaseList, case: Case, index: int | None = None
+) -> CaseListEntry:
     if any(entry.case_id == case.id for entry in case_list.entries):
         raise ValidationError(f"'{case.primary_name}' is already on '{case_list.name}'.")
     entry = CaseListEntry(case=case, sample=case_list.sample)
@@ -144,8 +146,9 @@ def move_in_list(session: Session, case_list: CaseList, case: Case, index: int) 
     entry = next((e for e in case_list.entries if e.case_id == case.id), None)
     if entry is None:
         raise ValidationError(f"'{case.primary_name}' is not on '{case_list.name}'.")
-    case_list.entries.remove(entry)
-    case_list.entries.insert(max(0, min(index, len(case_list.entries))), entry)
+    with session.no_autoflush:
+        case_list.entries.remove(entry)
+        case_list.entries.insert(max(0, min(index, len(case_list.entries))), entry)
     session.flush()
 
 

@@ -30,7 +30,9 @@ def _check_dates(event: Event) -> None:
         raise ValidationError("An event cannot end before it starts.")
 
 
-def create_event(session: Session, *, title: str, kind: Any, starts_on: Any, **fields: Any) -> Event:
+def create_event(
+    session: Session, *, title: str, kind: Any, starts_on: Any, **fields: Any
+) -> Event:
     event = Event()
     v.apply_changes(event, {"title": title, "kind": kind, "starts_on": starts_on, **fields}, _RULES)
     _check_dates(event)

@@ -47,8 +47,14 @@ def update_goal(session: Session, goal: Goal, **changes: Any) -> Goal:
 
 
 def add_indicator(
-    session: Session, goal: Goal, *, name: str, unit: str = "", target: Any = None,
-    target_note: str = "", sample: bool = False,
+    session: Session,
+    goal: Goal,
+    *,
+    name: str,
+    unit: str = "",
+    target: Any = None,
+    target_note: str = "",
+    sample: bool = False,
 ) -> Indicator:
     indicator = Indicator(
         name=v.required_text(name, "Indicator"),
@@ -63,8 +69,14 @@ def add_indicator(
 
 
 def add_observation(
-    session: Session, indicator: Indicator, *, observed_on: Any, value: Any, source: str = "",
-    note: str = "", sample: bool = False,
+    session: Session,
+    indicator: Indicator,
+    *,
+    observed_on: Any,
+    value: Any,
+    source: str = "",
+    note: str = "",
+    sample: bool = False,
 ) -> Observation:
     observation = Observation(
         observed_on=v.a_date(observed_on, "Observed on"),

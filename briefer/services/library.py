@@ -110,7 +110,9 @@ def update_pd_point(
     return _update(session, point, _PD_RULES, changes)
 
 
-def delete_entry(session: Session, entry: TalkingPoint | CounterArgument | PublicDiplomacyPoint) -> None:
+def delete_entry(
+    session: Session, entry: TalkingPoint | CounterArgument | PublicDiplomacyPoint
+) -> None:
     """Delete a library entry; briefing items copied from it keep their text."""
     session.delete(entry)
     session.flush()

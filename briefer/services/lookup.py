@@ -29,11 +29,15 @@ def resolve(session: Session, model: type[T], ref: str, *, title_field: str, nou
     if len(matches) > 1:
         pairs = [(str(m.id), getattr(m, title_field)) for m in matches]  # type: ignore[attr-defined]
         listing = "; ".join(f"{i} ({t})" for i, t in pairs)
-        raise AmbiguousError(f"{len(matches)} {noun}s are titled '{ref}'; give an id: {listing}", pairs)
+        raise AmbiguousError(
+            f"{len(matches)} {noun}s are titled '{ref}'; give an id: {listing}", pairs
+        )
     return matches[0]
 
 
-def fetch_for_update(session: Session, model: type[T], record_id: uuid.UUID, seen_version: int) -> T:
+def fetch_for_update(
+    session: Session, model: type[T], record_id: uuid.UUID, seen_version: int
+) -> T:
     """Load a record an editor is about to save, refusing if it changed since it was shown.
 
     Editors keep the version they displayed; saving through this (plus the ORM's version

@@ -22,8 +22,11 @@ class BriefingRow:
 def briefing_rows(session: Session) -> list[BriefingRow]:
     return [
         BriefingRow(
-            id=str(b.id), title=b.title, event=b.event.title,
-            event_date=b.event.starts_on.isoformat(), status=b.status.value,
+            id=str(b.id),
+            title=b.title,
+            event=b.event.title,
+            event_date=b.event.starts_on.isoformat(),
+            status=b.status.value,
             marking=str(briefing_marking(b)),
         )
         for b in list_briefings(session)

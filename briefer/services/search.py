@@ -16,6 +16,8 @@ def search(
     wanted = tuple(kinds) if kinds else KINDS
     unknown = set(wanted) - set(KINDS)
     if unknown:
-        raise ValidationError(f"Unknown kind(s) {', '.join(sorted(unknown))}; use {', '.join(KINDS)}.")
+        raise ValidationError(
+            f"Unknown kind(s) {', '.join(sorted(unknown))}; use {', '.join(KINDS)}."
+        )
     connection = session.connection()
     return adapter_for(connection.dialect.name).query(connection, query, wanted, limit)

@@ -29,8 +29,9 @@ def shipped_templates() -> list[TemplateInfo]:
             name = data["name"]
         except (ValueError, KeyError, TypeError) as exc:
             raise ValidationError(f"Template {path.name} is not valid: {exc}") from exc
-        found.append(TemplateInfo(f"shipped:{path.stem}", name, data.get("description", ""),
-                                  "shipped"))
+        found.append(
+            TemplateInfo(f"shipped:{path.stem}", name, data.get("description", ""), "shipped")
+        )
     return found
 
 

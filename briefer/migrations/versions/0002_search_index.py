@@ -28,11 +28,17 @@ def _source(name: str, *columns: str) -> sa.TableClause:
 # kind -> (table, title column, body columns), as revision 0001 defined them
 _SOURCES = {
     "point": (_source("talking_point", "title", "topic", "body"), "title", ("topic", "body")),
-    "counter": (_source("counter_argument", "their_point", "topic", "our_response"),
-                "their_point", ("topic", "our_response")),
+    "counter": (
+        _source("counter_argument", "their_point", "topic", "our_response"),
+        "their_point",
+        ("topic", "our_response"),
+    ),
     "pd": (_source("public_diplomacy_point", "text", "topic"), "text", ("topic",)),
-    "case": (_source("case", "primary_name", "category", "location", "summary"),
-             "primary_name", ("category", "location", "summary")),
+    "case": (
+        _source("case", "primary_name", "category", "location", "summary"),
+        "primary_name",
+        ("category", "location", "summary"),
+    ),
 }
 
 
@@ -49,8 +55,12 @@ def upgrade() -> None:
     for kind, (table, title, body_columns) in _SOURCES.items():
         query = sa.select(table.c.id, table.c[title], *(table.c[c] for c in body_columns))
         rows = [
-            {"kind": kind, "ref_id": ref, "title": heading or "",
-             "body": "\n".join(part or "" for part in body)}
+            {
+                "kind": kind,
+                "ref_id": ref,
+                "title": heading or "",
+                "body": "\n".join(part or "" for part in body),
+            }
             for ref, heading, *body in connection.execute(query)
             if ref not in existing
         ]

@@ -1,0 +1,53 @@
+# Two commands set everything up: `make run` (the app) and `make test` (the whole suite).
+# Every install step lives here, so a clean clone on a new machine needs nothing by hand.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+
+# Qt on the offscreen platform, Qt under Xvfb, the export readers, the test database server.
+QT_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
+	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+TEST_PACKAGES := $(QT_PACKAGES) xvfb xauth pandoc libreoffice-writer-nogui poppler-utils postgresql
+
+.PHONY: run test lint bench screenshots dist dist-check clean
+
+$(STAMP): pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@rm -f $(VENV)/.installed-* && touch $@
+
+run: $(STAMP)
+	@scripts/ensure-debian-packages $(QT_PACKAGES)
+	$(BIN)/briefer
+
+test: $(STAMP)
+	@scripts/ensure-debian-packages $(TEST_PACKAGES)
+	$(BIN)/ruff check briefer tests bench scripts
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check briefer tests bench scripts
+	$(BIN)/ruff format --check briefer tests bench scripts
+
+bench: $(STAMP)
+	@scripts/ensure-debian-packages $(TEST_PACKAGES)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
+
+screenshots: $(STAMP)
+	@scripts/ensure-debian-packages $(QT_PACKAGES) xvfb xauth
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python scripts/screenshots.py docs/screenshots
+
+dist: $(STAMP)
+	@scripts/ensure-debian-packages $(QT_PACKAGES) binutils
+	$(BIN)/python -m pip install --quiet -e ".[dist]"
+	$(BIN)/pyinstaller --noconfirm --clean briefer.spec
+
+dist-check: dist
+	QT_QPA_PLATFORM=offscreen dist/briefer/briefer --version
+
+clean:
+	rm -rf build dist .pytest_cache .ruff_cache .hypothesis bench-results.json

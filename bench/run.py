@@ -1,0 +1,100 @@
+"""Run every benchmark against one generated ``demo --large`` store, side by side."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.results import Measure, report
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = [
+    "e",
+    "em",
+    "emi",
+    "emig",
+    "emigr",
+    "emigra",
+    "emigrat",
+    "emigration",
+    "r",
+    "re",
+    "ref",
+    "refu",
+    "refus",
+    "refuse",
+    "refusen",
+    "refusenik",
+    "sh",
+    "shc",
+    "shch",
+    "shcha",
+    "Kal",
+    "Kali",
+    "Kalin",
+    "Kalinin",
+]
+
+
+def _timed(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def measure_demo_large(work: Path, env: dict[str, str]) -> tuple[Measure, Path]:
+    store = work / "large.db"
+    seconds = _timed([sys.executable, "-m", "briefer", "--db", str(store), "demo", "--large"], env)
+    return Measure.at_most(
+        "demo --large (whole process)",
+        seconds,
+        "s",
+        60.0,
+        "DESIGN §6 workload; target from issue 3",
+    ), store
+
+
+def measure_search_latency(store_path: Path) -> list[Measure]:
+    from briefer.services.search import search
+    from briefer.store import Store
+
+    samples: list[float] = []
+    with Store.open(store_path, auto_backup=False) as store, store.session() as session:
+        for _round in range(5):
+            for query in QUERIES:
+                start = time.perf_counter()
+                search(session, query, limit=50)
+                samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    median = statistics.median(samples)
+    p95 = samples[int(len(samples) * 0.95) - 1]
+    return [
+        Measure.at_most(
+            "library search per keystroke, median",
+            median,
+            "ms",
+            16.0,
+            f"{len(samples)} queries over 10,000 points + 5,000 cases",
+        ),
+        Measure.at_most("library search per keystroke, 95th pct", p95, "ms", 50.0),
+    ]
+
+
+def main() -> int:
+    env = {**os.environ, "BRIEFER_DATA_DIR": tempfile.mkdtemp(prefix="briefer-bench-data-")}
+    with tempfile.TemporaryDirectory(prefix="briefer-bench-") as tmp:
+        work = Path(tmp)
+        demo, store = measure_demo_large(work, env)
+        os.environ["BRIEFER_DATA_DIR"] = env["BRIEFER_DATA_DIR"]
+        measures = [demo, *measure_search_latency(store)]
+    ok = report(measures, ROOT / "bench-results.json")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
