@@ -248,7 +248,12 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         return EXIT_REFUSED
-    print(f"{target.display}: sound (integrity, foreign keys and schema at head).")
+    checked = (
+        "SQLite integrity, foreign keys and schema at head"
+        if target.is_sqlite
+        else "Briefer store, schema at head; the server enforces integrity and foreign keys"
+    )
+    print(f"{target.display}: sound ({checked}).")
     return EXIT_OK
 
 

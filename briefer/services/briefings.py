@@ -88,9 +88,7 @@ def create_briefing(session: Session, event: Event, *, title: str, **fields: Any
 
 def update_briefing(session: Session, briefing: Briefing, **changes: Any) -> Briefing:
     _refuse_final(briefing, allow=set(changes) == {"status"})
-    v.apply_changes(briefing, changes, _BRIEFING_RULES)
-    session.flush()
-    return briefing
+    return v.update(session, briefing, _BRIEFING_RULES, changes)
 
 
 def delete_briefing(session: Session, briefing: Briefing) -> None:
@@ -165,9 +163,7 @@ def add_section(
 
 def update_section(session: Session, section: Section, **changes: Any) -> Section:
     _refuse_final(section.briefing)
-    v.apply_changes(section, changes, _SECTION_RULES)
-    session.flush()
-    return section
+    return v.update(session, section, _SECTION_RULES, changes)
 
 
 def move_section(session: Session, section: Section, index: int) -> None:
@@ -322,9 +318,7 @@ def add_clearance(session: Session, briefing: Briefing, *, office: str, **fields
 
 
 def update_clearance(session: Session, clearance: Clearance, **changes: Any) -> Clearance:
-    v.apply_changes(clearance, changes, _CLEARANCE_RULES)
-    session.flush()
-    return clearance
+    return v.update(session, clearance, _CLEARANCE_RULES, changes)
 
 
 def delete_clearance(session: Session, clearance: Clearance) -> None:

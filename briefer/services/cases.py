@@ -54,17 +54,11 @@ _LIST_RULES = {
 
 
 def create_case(session: Session, **fields: Any) -> Case:
-    case = Case()
-    v.apply_changes(case, fields, _CASE_RULES)
-    session.add(case)
-    session.flush()
-    return case
+    return v.create(session, Case, _CASE_RULES, fields)
 
 
 def update_case(session: Session, case: Case, **changes: Any) -> Case:
-    v.apply_changes(case, changes, _CASE_RULES)
-    session.flush()
-    return case
+    return v.update(session, case, _CASE_RULES, changes)
 
 
 def delete_case(session: Session, case: Case) -> None:
@@ -115,17 +109,11 @@ def get_case(session: Session, ref: str) -> Case:
 
 
 def create_list(session: Session, **fields: Any) -> CaseList:
-    case_list = CaseList()
-    v.apply_changes(case_list, fields, _LIST_RULES)
-    session.add(case_list)
-    session.flush()
-    return case_list
+    return v.create(session, CaseList, _LIST_RULES, fields)
 
 
 def update_list(session: Session, case_list: CaseList, **changes: Any) -> CaseList:
-    v.apply_changes(case_list, changes, _LIST_RULES)
-    session.flush()
-    return case_list
+    return v.update(session, case_list, _LIST_RULES, changes)
 
 
 def add_to_list(

@@ -33,19 +33,12 @@ def _check_dates(event: Event) -> None:
 def create_event(
     session: Session, *, title: str, kind: Any, starts_on: Any, **fields: Any
 ) -> Event:
-    event = Event()
-    v.apply_changes(event, {"title": title, "kind": kind, "starts_on": starts_on, **fields}, _RULES)
-    _check_dates(event)
-    session.add(event)
-    session.flush()
-    return event
+    fields = {"title": title, "kind": kind, "starts_on": starts_on, **fields}
+    return v.create(session, Event, _RULES, fields, check=_check_dates)
 
 
 def update_event(session: Session, event: Event, **changes: Any) -> Event:
-    v.apply_changes(event, changes, _RULES)
-    _check_dates(event)
-    session.flush()
-    return event
+    return v.update(session, event, _RULES, changes, check=_check_dates)
 
 
 def delete_event(session: Session, event: Event) -> None:

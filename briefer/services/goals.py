@@ -33,17 +33,11 @@ def _number(value: Any, field: str) -> float:
 
 
 def create_goal(session: Session, **fields: Any) -> Goal:
-    goal = Goal()
-    v.apply_changes(goal, fields, _GOAL_RULES)
-    session.add(goal)
-    session.flush()
-    return goal
+    return v.create(session, Goal, _GOAL_RULES, fields)
 
 
 def update_goal(session: Session, goal: Goal, **changes: Any) -> Goal:
-    v.apply_changes(goal, changes, _GOAL_RULES)
-    session.flush()
-    return goal
+    return v.update(session, goal, _GOAL_RULES, changes)
 
 
 def add_indicator(

@@ -66,22 +66,15 @@ _PD_RULES = {
 
 
 def _create(session: Session, cls: type, rules: dict[str, Any], fields: dict[str, Any]) -> Any:
-    entity = cls()
-    marking = fields.pop("marking", None) if cls is PublicDiplomacyPoint else None
-    if marking is not None:
-        _unclassified_only(marking)
-    v.apply_changes(entity, fields, rules)
-    session.add(entity)
-    session.flush()
-    return entity
+    if cls is PublicDiplomacyPoint and "marking" in fields:
+        _unclassified_only(fields.pop("marking"))
+    return v.create(session, cls, rules, fields)
 
 
 def _update(session: Session, entity: Any, rules: dict[str, Any], changes: dict[str, Any]) -> Any:
     if isinstance(entity, PublicDiplomacyPoint) and "marking" in changes:
         _unclassified_only(changes.pop("marking"))
-    v.apply_changes(entity, changes, rules)
-    session.flush()
-    return entity
+    return v.update(session, entity, rules, changes)
 
 
 def create_point(session: Session, **fields: Any) -> TalkingPoint:

@@ -8,10 +8,13 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
+from sqlalchemy.orm import Session
+
 from briefer.errors import ValidationError
 from briefer.markings import default_scheme
 
 E = TypeVar("E", bound=enum.StrEnum)
+R = TypeVar("R")
 
 MAX_TITLE = 300
 MAX_TEXT = 1_000_000  # a million characters: far beyond any paper, short of filling the disk
@@ -94,3 +97,37 @@ def apply_changes(
     validated = {name: rules[name](value) for name, value in changes.items()}
     for name, value in validated.items():
         setattr(obj, name, value)
+
+
+Rules = Mapping[str, Callable[[Any], Any]]
+
+
+def create(
+    session: Session,
+    cls: type[R],
+    rules: Rules,
+    fields: Mapping[str, Any],
+    check: Callable[[R], None] | None = None,
+) -> R:
+    """Build a record from validated fields, run the cross-field ``check``, add and flush it."""
+    record = cls()
+    apply_changes(record, fields, rules)
+    if check is not None:
+        check(record)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def update(
+    session: Session,
+    record: R,
+    rules: Rules,
+    changes: Mapping[str, Any],
+    check: Callable[[R], None] | None = None,
+) -> R:
+    apply_changes(record, changes, rules)
+    if check is not None:
+        check(record)
+    session.flush()
+    return record
