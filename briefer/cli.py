@@ -64,6 +64,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = commands.add_parser("restore", help="replace the store's content with a backup")
     restore.add_argument("path", type=Path)
+
+    export = commands.add_parser("export", help="export a briefing to Word or Markdown")
+    export.add_argument("briefing", metavar="BRIEFING", help="id or exact title")
+    export.add_argument("--out", required=True, type=Path, metavar="PATH")
+    export.add_argument(
+        "--format", choices=("docx", "md"), help="default: from the file name (.md → md, else docx)"
+    )
+    export.add_argument(
+        "--reference-doc", type=Path, metavar="FILE", help="Word file whose styles the export uses"
+    )
+    export.add_argument(
+        "--numbered",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="number paragraphs continuously (default: as the briefing says)",
+    )
+    export.add_argument("--toc", action="store_true", help="add a table of contents")
+    export.add_argument("--cover", action="store_true", help="add a cover page")
+    export.add_argument(
+        "--sections",
+        action="append",
+        metavar="TITLE,…",
+        help="export only these sections (exact titles, comma-separated)",
+    )
+    export.add_argument(
+        "--entire-text",
+        action="store_true",
+        help="one 'Entire text' line instead of portion marks, when all match",
+    )
+    export.add_argument("--strict", action="store_true", help="refuse to export on any warning")
     return parser
 
 
@@ -276,6 +306,37 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from briefer.export.assemble import ExportOptions
+    from briefer.services.exports import export_briefing
+    from briefer.store import Store
+
+    titles = tuple(
+        t.strip() for value in args.sections or () for t in value.split(",") if t.strip()
+    )
+    options = ExportOptions(
+        numbered=args.numbered,
+        toc=args.toc,
+        cover=args.cover,
+        sections=titles,
+        entire_text=args.entire_text,
+    )
+    with Store.open(args.db, auto_backup=False) as store:
+        result = export_briefing(
+            store.session,
+            args.briefing,
+            args.out,
+            fmt=args.format,
+            reference=args.reference_doc,
+            options=options,
+            strict=args.strict,
+        )
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"Exported {result.marking} {result.format} to {result.path}")
+    return EXIT_OK
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from briefer.gui.app import run
 
@@ -290,6 +351,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "check": _cmd_check,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
+    "export": _cmd_export,
 }
 
 

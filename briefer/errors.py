@@ -31,3 +31,7 @@ class ConflictError(BrieferError):
 
 class StoreError(BrieferError):
     """The store cannot be opened, migrated, backed up or restored."""
+
+
+class ExportError(BrieferError):
+    """An export could not be written; nothing was left behind and no file was replaced."""

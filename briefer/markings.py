@@ -48,7 +48,8 @@ class MarkingScheme:
         self._caveat_by_token: dict[str, Caveat] = {}
         for caveat in caveats:
             for token in (caveat.name, caveat.portion, *caveat.aliases):
-                self._caveat_by_token[token.upper()] = caveat
+                if token:
+                    self._caveat_by_token[token.upper()] = caveat
 
     @property
     def lowest(self) -> Level:
@@ -107,11 +108,8 @@ class Marking:
     @property
     def portion(self) -> str:
         """The portion mark put before a paragraph: ``(S)``, ``(C)``, ``(S/NF)``."""
-        return (
-            "("
-            + "/".join([self.level.portion, *(c.portion for c in self._ordered_caveats())])
-            + ")"
-        )
+        caveats = [c.portion for c in self._ordered_caveats() if c.portion]
+        return "(" + "/".join([self.level.portion, *caveats]) + ")"
 
     @property
     def is_classified(self) -> bool:

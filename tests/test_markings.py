@@ -20,12 +20,13 @@ def test_scale_is_read_from_the_shipped_vocabulary():
 @pytest.mark.parametrize(
     ("text", "canonical", "portion"),
     [
-        ("Secret/Sensitive", "SECRET/SENSITIVE", "(S/SENS)"),
+        ("Secret/Sensitive", "SECRET/SENSITIVE", "(S)"),
         ("(C)", "CONFIDENTIAL", "(C)"),
         ("S/NF", "SECRET/NOFORN", "(S/NF)"),
         ("top secret", "TOP SECRET", "(TS)"),
         ("", "UNCLASSIFIED", "(U)"),
-        ("SECRET—SENSITIVE", "SECRET/SENSITIVE", "(S/SENS)"),
+        ("SECRET—SENSITIVE", "SECRET/SENSITIVE", "(S)"),
+        ("S/NF/SENS", "SECRET/SENSITIVE/NOFORN", "(S/NF)"),
     ],
 )
 def test_parse_spellings_users_type(text, canonical, portion):

@@ -22,6 +22,17 @@ class MemoKind(StrEnum):
     TALKING_POINTS = "talking points"
     CABLE = "cable"
 
+    @property
+    def heading(self) -> str:
+        """How the paper names itself at the top of its first page."""
+        return {
+            "information memo": "Information Memorandum",
+            "action memo": "Action Memorandum",
+            "briefing paper": "Briefing Paper",
+            "talking points": "Talking Points",
+            "cable": "Telegram",
+        }[self.value]
+
 
 class BriefingStatus(StrEnum):
     DRAFT = "draft"

@@ -28,9 +28,12 @@ BRIEFING = {
     "approved_by": "EUR: Rozanne L. Ridgway",
     "summary": (
         "Soviet human rights policy and practice is in a fluid, in some ways paradoxical state. "
-        "Overall performance has improved over last year, yet progress seems to have hit a "
-        "plateau and in some areas even rolled back. This paper suggests a strategy for "
-        "maximising our gains in the inter-summit period."
+        "Overall Soviet human rights performance has improved over last year, yet progress "
+        "seems to have hit a plateau and in some areas even rolled back. Soviet officials are "
+        "demonstrating an unprecedented willingness to discuss the full range of human rights "
+        "with us in bilateral meetings. Yet they may become victims of their own success: "
+        "Western expectations raised by Soviet actions and promises to date are so high it "
+        "will be hard to meet them."
     ),
 }
 
@@ -46,16 +49,9 @@ CLEARANCES = [
 SECTIONS = [
     (
         "summary",
-        "Summary",
+        "Purpose of This Paper",
         "",
         [
-            (
-                SS,
-                "Soviet officials are demonstrating an unprecedented willingness to discuss the "
-                "full range of human rights with us in bilateral meetings. Yet they may become "
-                "victims of their own success: Western expectations raised by Soviet actions and "
-                "promises to date are so high it will be hard to meet them.",
-            ),
             (
                 SS,
                 "This paper outlines where we have come so far in our human rights dialogue with "

@@ -1,0 +1,93 @@
+"""Export a briefing to .docx or .md — the one function the CLI and the window call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from briefer import paths
+from briefer.errors import ValidationError
+from briefer.export.assemble import ExportOptions, assemble
+from briefer.export.document import ExportDocument
+from briefer.export.safe_write import check_target, write_atomically
+from briefer.models import Briefing, Section
+from briefer.services.briefings import get_briefing
+
+FORMATS = ("docx", "md")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    format: str
+    marking: str
+    warnings: tuple[str, ...]
+
+
+def format_for(path: Path, requested: str | None) -> str:
+    if requested:
+        if requested not in FORMATS:
+            raise ValidationError(f"Unknown format '{requested}'; use docx or md.")
+        return requested
+    return "md" if path.suffix.lower() in (".md", ".markdown") else "docx"
+
+
+def load_document(session: Session, ref: str, options: ExportOptions) -> ExportDocument:
+    """Everything the writers need, read in one unit of work and detached from it."""
+    briefing_id = get_briefing(session, ref).id
+    briefing = session.scalars(
+        select(Briefing)
+        .where(Briefing.id == briefing_id)
+        .options(
+            selectinload(Briefing.sections).selectinload(Section.items),
+            selectinload(Briefing.sections).selectinload(Section.case_list),
+            selectinload(Briefing.clearances),
+            selectinload(Briefing.event),
+        )
+    ).one()
+    return assemble(briefing, options)
+
+
+def write_document(doc: ExportDocument, out: Path, fmt: str, reference: Path | None = None) -> Path:
+    if fmt == "md":
+        from briefer.export.md_writer import render_markdown
+
+        text = render_markdown(doc)
+        return write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    from briefer.export.docx_writer import DocxWriter
+
+    reference = reference or paths.asset("templates", "reference.docx")
+    if not reference.is_file():
+        raise ValidationError(f"The reference document {reference} does not exist.")
+    writer = DocxWriter(reference)
+    writer.render(doc)
+    return write_atomically(out, writer.save)
+
+
+def export_briefing(
+    session_factory: Callable[[], object],
+    ref: str,
+    out: Path,
+    *,
+    fmt: str | None = None,
+    reference: Path | None = None,
+    options: ExportOptions | None = None,
+    strict: bool = False,
+) -> ExportResult:
+    """Read the briefing, check it, and write the file; ``--strict`` refuses on warnings."""
+    out = check_target(out)
+    fmt = format_for(out, fmt)
+    with session_factory() as session:  # type: ignore[attr-defined]
+        doc = load_document(session, ref, options or ExportOptions())
+    if strict and doc.warnings:
+        listing = "\n".join(f"  - {w}" for w in doc.warnings)
+        raise ValidationError(
+            f"Export refused (--strict): {len(doc.warnings)} warning(s); nothing was written.\n"
+            f"{listing}"
+        )
+    written = write_document(doc, out, fmt, reference)
+    return ExportResult(written, fmt, doc.marking, doc.warnings)
