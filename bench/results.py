@@ -38,22 +38,32 @@ class Measure:
         )
 
     @classmethod
+    def at_least(cls, name: str, value: float, unit: str, target: float, note: str = "") -> Measure:
+        return cls(name, value, unit, None, None, target, value >= target, note)
+
+    @classmethod
     def at_most(cls, name: str, value: float, unit: str, target: float, note: str = "") -> Measure:
         return cls(name, value, unit, None, None, target, value <= target, note)
 
 
 def report(measures: list[Measure], path: Path) -> bool:
     print(
-        f"{'measure':46} {'value':>10} {'unit':8} {'baseline':>10} {'ratio':>7} {'target':>8}  ok"
+        f"{'measure':52} {'value':>10} {'unit':8} {'baseline':>10} {'ratio':>7} {'target':>8}  ok"
     )
     for m in measures:
         baseline = f"{m.baseline:10.3f}" if m.baseline is not None else " " * 10
         ratio = f"{m.ratio:7.2f}" if m.ratio is not None else " " * 7
-        target = f"{m.target:7.2f}{'×' if m.ratio is not None else ' '}"
+        if m.target == float("inf"):
+            target = "      — "
+        else:
+            target = f"{m.target:7.2f}{'×' if m.ratio is not None else ' '}"
         print(
-            f"{m.name:46} {m.value:10.3f} {m.unit:8} {baseline} {ratio} {target}  "
+            f"{m.name:52} {m.value:10.3f} {m.unit:8} {baseline} {ratio} {target}  "
             f"{'yes' if m.ok else 'NO'}  {m.note}"
         )
-    path.write_text(json.dumps([asdict(m) for m in measures], indent=2) + "\n", encoding="utf-8")
+    rows = [
+        {**asdict(m), "target": None if m.target == float("inf") else m.target} for m in measures
+    ]
+    path.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     print(f"\nwritten to {path}")
     return all(m.ok for m in measures)

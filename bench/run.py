@@ -59,6 +59,70 @@ def measure_demo_large(work: Path, env: dict[str, str]) -> tuple[Measure, Path]:
     ), store
 
 
+def _best_of(runs: int, argv: list[str], env: dict[str, str]) -> float:
+    return min(_timed(argv, env) for _ in range(runs))
+
+
+def measure_export(store: Path, work: Path, env: dict[str, str]) -> list[Measure]:
+    """Our export vs pandoc converting the same briefing's Markdown vs zipping document.xml."""
+    from bench.export_floor import FLOOR_SCRIPT
+    from briefer.sample.large import LARGE_BRIEFING_TITLE
+
+    briefer = [sys.executable, "-m", "briefer", "--db", str(store), "export", LARGE_BRIEFING_TITLE]
+    docx, markdown = work / "large.docx", work / "large.md"
+    ours = _best_of(3, [*briefer, "--out", str(docx)], env)
+    subprocess.run(
+        [*briefer, "--out", str(markdown)], check=True, env=env, stdout=subprocess.DEVNULL
+    )
+    pandoc = _best_of(3, ["pandoc", str(markdown), "-o", str(work / "pandoc.docx")], env)
+    floor = _best_of(
+        3, [sys.executable, "-c", FLOOR_SCRIPT, str(docx), str(work / "floor.zip")], env
+    )
+    pages = _page_count(docx, work)
+    return [
+        Measure.against_baseline(
+            "export large briefing vs pandoc (md → docx)",
+            ours,
+            pandoc,
+            "s",
+            1.0,
+            f"pandoc {pandoc:.3f} s; best of 3, whole processes",
+        ),
+        Measure.against_baseline(
+            "export large briefing vs floor (zip document.xml)",
+            ours,
+            floor,
+            "s",
+            float("inf"),
+            "yardstick, not a target",
+        ),
+        Measure.at_least("large briefing pages (LibreOffice)", pages, "pages", 150),
+    ]
+
+
+def _page_count(docx: Path, work: Path) -> int:
+    profile = work / "lo-profile"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    info = subprocess.run(
+        ["pdfinfo", str(work / (docx.stem + ".pdf"))], check=True, capture_output=True, text=True
+    ).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
 def measure_search_latency(store_path: Path) -> list[Measure]:
     from briefer.services.search import search
     from briefer.store import Store
@@ -91,7 +155,7 @@ def main() -> int:
         work = Path(tmp)
         demo, store = measure_demo_large(work, env)
         os.environ["BRIEFER_DATA_DIR"] = env["BRIEFER_DATA_DIR"]
-        measures = [demo, *measure_search_latency(store)]
+        measures = [demo, *measure_export(store, work, env), *measure_search_latency(store)]
     ok = report(measures, ROOT / "bench-results.json")
     return 0 if ok else 1
 

@@ -21,20 +21,21 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect, select, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 from briefer import clock, paths
 from briefer.errors import ConflictError, StoreError, ValidationError
+from briefer.migrations import HEAD, REVISIONS
 from briefer.models import revisions
 from briefer.models.store_info import (
     APPLICATION_KEY,
@@ -174,6 +175,8 @@ def _refuse_unknown_revision(where: object, revision: str | None) -> None:
 
 
 def _alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(paths.migrations_dir()))
     if connection is not None:
@@ -182,22 +185,29 @@ def _alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None, "the migrations folder has no revisions"
-    return head
+    return HEAD
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    return set(REVISIONS)
+
+
+def _revision_of(connection: Connection) -> str | None:
+    """The store's schema revision, read straight from Alembic's version table."""
+    if "alembic_version" not in inspect(connection).get_table_names():
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return _revision_of(connection)
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Upgrade to ``revision``; each step commits on its own (transaction_per_migration)."""
+    from alembic import command
+
     with engine.connect() as connection:
         command.upgrade(_alembic_config(connection), revision)
         connection.commit()
@@ -321,7 +331,7 @@ class Store:
                         f"The database at {target.display} holds tables of another program; "
                         "it was left untouched. Give Briefer an empty database."
                     )
-                revision = MigrationContext.configure(connection).get_current_revision()
+                revision = _revision_of(connection)
             _refuse_unknown_revision(target.display, revision)
             if revision is None and not create:
                 raise StoreError(f"The database at {target.display} holds no Briefer store.")
@@ -540,8 +550,7 @@ def _check_postgres(target: StoreTarget) -> list[str]:
             ).scalar()
             if app != APPLICATION_VALUE:
                 return [f"The database at {target.display} is not a Briefer store."]
-            revision = MigrationContext.configure(connection).get_current_revision()
-            connection.execute(text("SELECT 1"))
+            revision = _revision_of(connection)
     except SQLAlchemyError as exc:
         return [str(_connect_error(target, exc))]
     finally:

@@ -24,6 +24,7 @@ BLACK = RGBColor(0, 0, 0)
 
 # Our own styles, looked up by these names at export time (briefer.export.docx_writer).
 BANNER = "Classification Banner"
+MEMO_KIND = "Memo Kind"
 MEMO_HEADER = "Memo Header"
 AUTHORITY = "Authority Block"
 PORTION = "Portion Mark"
@@ -99,7 +100,7 @@ def _bullet_glyph(document, style_name: str, glyph: str) -> None:
 
 
 def _paragraph_numbering(document, style) -> None:
-    """A decimal numbering linked to the Numbered Paragraph style: 1., 2., 3. … through the paper."""
+    """Decimal numbering linked to the Numbered Paragraph style: 1., 2., 3. … through a paper."""
     numbering = document.part.numbering_part.element
     abstract_ids = [
         int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))
@@ -210,6 +211,12 @@ def build(path: Path) -> None:
     _font(banner, 12, bold=True)
     banner.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _spacing(banner, 0, 0)
+
+    memo_kind = _paragraph_style(document, MEMO_KIND)
+    _font(memo_kind, 14, bold=True)
+    memo_kind.font.all_caps = True
+    memo_kind.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _spacing(memo_kind, 0, 12)
 
     header = _paragraph_style(document, MEMO_HEADER)
     _font(header, 12)

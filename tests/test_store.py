@@ -329,3 +329,16 @@ def test_two_threads_writing_one_file_both_succeed(tmp_path):
         assert errors == []
         with store.session() as session:
             assert len(library.list_points(session)) == 40
+
+
+def test_known_revisions_match_alembics_script_directory():
+    """briefer.migrations.REVISIONS must list every revision, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    from briefer.migrations import HEAD, REVISIONS
+    from briefer.store import _alembic_config
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    walked = [rev.revision for rev in script.walk_revisions()]
+    assert tuple(reversed(walked)) == REVISIONS
+    assert script.get_current_head() == HEAD

@@ -135,7 +135,7 @@ def build_large(session: Session) -> None:
 
     points = []
     for n in range(N_POINTS):
-        body = " ".join(rng.sample(sentences, 3))
+        body = " ".join(rng.sample(sentences, 4))
         points.append(
             {
                 **_base(stamp),
