@@ -38,8 +38,9 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
 
 screenshots: $(STAMP)
-	@scripts/ensure-debian-packages $(QT_PACKAGES) xvfb xauth
+	@scripts/ensure-debian-packages $(QT_PACKAGES) xvfb xauth libreoffice-writer-nogui poppler-utils
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python scripts/screenshots.py docs/screenshots
+	$(BIN)/python scripts/export_pages.py docs/export
 
 dist: $(STAMP)
 	@scripts/ensure-debian-packages $(QT_PACKAGES) binutils

@@ -98,9 +98,9 @@ class _Marker:
         return marking
 
     def overall(self) -> Marking:
-        level = max((m.level for m in self.used), key=lambda level: level.rank)
-        caveats = frozenset().union(*(m.caveats for m in self.used))
-        return Marking(level, caveats, self.scheme)
+        combined = _combined(self.used)
+        assert combined is not None  # the base marking is always among them
+        return combined
 
 
 def _where(section: SectionRow, index: int, item: BriefingItem) -> str:
@@ -208,7 +208,7 @@ def _blocks(
                 )
             )
     elif kind == SectionKind.CASE_LIST:
-        blocks.append(_case_block(section, markings, portion))
+        blocks.append(_case_block(section, markings, portion, base_portion))
     elif kind == SectionKind.PROGRESS:
         if items:
             blocks.append(
@@ -256,33 +256,31 @@ def _item_text(item: BriefingItem) -> str:
     return item.text if item.text.strip() else item.title
 
 
-def _case_block(section: SectionRow, markings: dict[int, Marking], portion) -> Block:
+def _case_block(
+    section: SectionRow,
+    markings: dict[int, Marking],
+    portion,
+    base_portion,
+) -> Block:
     items = section.items
     if section.case_list is not None and section.case_list.kind.value == "category statement":
-        names = ", ".join(i.title for i in items)
-        count = f"{len(items)} known case{'s' if len(items) != 1 else ''}"
-        statement = (
-            f"We present the category **{section.case_list.name}** ({count}) as a "
-            "statement and seek the resolution of the entire category; we do not "
-            "expect a read-out on each case."
-        )
-        texts = [
-            Text(
-                statement,
-                portion(
-                    max((markings[id(i)] for i in items), key=lambda m: m.level.rank, default=None)
-                )
-                if items
-                else None,
-            )
-        ]
-        if names:
+        # One statement for the whole category (001 §20): no table, no read-out per case.
+        combined = _combined([markings[id(i)] for i in items])
+        mark = portion(combined) if combined is not None else base_portion
+        texts = []
+        if not section.intro.strip():
             texts.append(
                 Text(
-                    f"Cases in this category include: {names}.",
-                    portion(max((markings[id(i)] for i in items), key=lambda m: m.level.rank)),
+                    f"We present the category **{section.case_list.name}** as a statement and seek "
+                    "the resolution of the entire category; we do not expect a read-out on each "
+                    "case.",
+                    mark,
                 )
             )
+        if items:
+            count = f"{len(items)} known case{'s' if len(items) != 1 else ''}"
+            names = ", ".join(i.title for i in items)
+            texts.append(Text(f"**{section.case_list.name}** ({count}): {names}.", mark))
         return Block("statement", texts=tuple(texts))
     rows = []
     for item in items:
@@ -299,6 +297,14 @@ def _case_block(section: SectionRow, markings: dict[int, Marking], portion) -> B
             )
         )
     return Block("cases", cases=tuple(rows))
+
+
+def _combined(markings: list[Marking]) -> Marking | None:
+    """The highest level among ``markings`` with every caveat they carry."""
+    if not markings:
+        return None
+    level = max((m.level for m in markings), key=lambda level: level.rank)
+    return Marking(level, frozenset().union(*(m.caveats for m in markings)), markings[0].scheme)
 
 
 def _authority(briefing: Briefing, classified: bool, warnings: list[str]) -> tuple[str, ...]:

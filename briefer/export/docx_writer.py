@@ -147,7 +147,7 @@ class DocxWriter:
         # walk per node (0.6 s for a 150-page book); instead a placeholder paragraph marks the
         # spot and the body text is spliced into word/document.xml when saving.
         section_properties.addprevious(
-            parse_xml(f'<w:p {nsdecls("w")}><w:r><w:t>{_PLACEHOLDER}</w:t></w:r></w:p>')
+            parse_xml(f"<w:p {nsdecls('w')}><w:r><w:t>{_PLACEHOLDER}</w:t></w:r></w:p>")
         )
         self._headers_and_footers(doc.marking)
         self._properties(doc)
