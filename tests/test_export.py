@@ -288,6 +288,28 @@ def test_missing_authority_warns_and_strict_refuses_writing_nothing(sample_copy,
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
 
+def test_a_marking_the_vocabulary_no_longer_knows_is_a_warning(store, tmp_path):
+    """E.g. a caveat removed from markings.json after the item was marked."""
+    from sqlalchemy import update
+
+    ref = _one_section_briefing(
+        store,
+        markings=["SECRET"],
+        base_marking="SECRET",
+        classified_by="X",
+        classification_reason="Y",
+        declassify_on="Z",
+    )
+    with store.session() as session:
+        session.execute(update(m.BriefingItem).values(marking="SECRET/ORCON"))
+    result = export_briefing(store.session, ref, tmp_path / "x.docx")
+    assert any("Unknown caveat 'ORCON'" in w for w in result.warnings)
+    assert result.marking == "SECRET"
+    with pytest.raises(ValidationError, match="Export refused"):
+        export_briefing(store.session, ref, tmp_path / "y.docx", strict=True)
+    assert not (tmp_path / "y.docx").exists()
+
+
 # ------------------------------------------------------------------ Markdown in items
 
 
@@ -374,6 +396,7 @@ def test_unsafe_link_schemes_stay_text(store, tmp_path):
                     "|",
                     "\\",
                     "\ufffe",
+                    "\ud800",
                 ]
             ),
             min_size=1,

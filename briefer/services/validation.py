@@ -21,13 +21,16 @@ MAX_TEXT = 1_000_000  # a million characters: far beyond any paper, short of fil
 
 
 def clean_text(value: Any, field: str, *, max_length: int = MAX_TEXT) -> str:
-    """Normalise pasted text: NFC, no NULs or other C0 controls except tab and newline."""
+    """Normalise pasted text: NFC; no control characters but tab and newline; no surrogates."""
     if value is None:
         return ""
     if not isinstance(value, str):
         raise ValidationError(f"{field} must be text.")
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    text = "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch) != "Cc")
+    # Control characters (Cc) and lone surrogates (Cs) cannot be stored as UTF-8 or in XML.
+    text = "".join(
+        ch for ch in text if ch in "\t\n" or unicodedata.category(ch) not in ("Cc", "Cs")
+    )
     if len(text) > max_length:
         raise ValidationError(
             f"{field} is {len(text):,} characters long; the limit is {max_length:,}. "
