@@ -269,3 +269,36 @@ def test_any_pasted_text_is_stored_searchable_and_read_back(store, text):
         stored = session.get(m.TalkingPoint, point.id)
         assert stored.body == clean_text(text, "Text")
         library.delete_entry(session, stored)
+
+
+def test_everything_can_be_deleted_and_goals_reordered(store, event):
+    with store.session() as session:
+        case = cases.create_case(session, primary_name="A", category="refusenik")
+        wrong = cases.add_status(
+            session, case, occurred_on="1987-12-01", status="released", source="Typo"
+        )
+        cases.add_status(session, case, occurred_on="1987-01-01", status="refused", source="s")
+        cases.delete_status(session, wrong)
+        assert case.latest_status.status == "refused"
+        case_list = cases.create_list(session, name="L", kind="priority")
+        cases.add_to_list(session, case_list, case)
+        presentation = cases.add_presentation(session, case_list, session.get(m.Event, event.id))
+        cases.delete_presentation(session, presentation)
+        assert case_list.presentations == []
+        cases.delete_list(session, case_list)
+        first = goals.create_goal(session, tier="intermediate", text="First", position=0)
+        second = goals.create_goal(session, tier="intermediate", text="Second", position=1)
+        goals.move_goal(session, second, 0)
+        indicator = goals.add_indicator(session, first, name="Rate", target=5)
+        goals.update_indicator(session, indicator, target=6, unit="per month")
+        observation = goals.add_observation(session, indicator, observed_on="1987-01-01", value=1)
+        goals.delete_observation(session, observation)
+        goals.delete_indicator(session, indicator)
+    with store.session() as session:
+        assert cases.list_lists(session) == []
+        assert cases.get_case(session, "A").primary_name == "A"  # cases outlive their lists
+        assert [g.text for g in goals.list_goals(session)] == ["Second", "First"]
+        assert goals.list_goals(session)[1].indicators == []
+        goals.delete_goal(session, goals.list_goals(session)[0])
+    with store.session() as session:
+        assert [g.text for g in goals.list_goals(session)] == ["First"]

@@ -168,3 +168,20 @@ def list_lists(session: Session) -> list[CaseList]:
 
 def get_list(session: Session, ref: str) -> CaseList:
     return resolve(session, CaseList, ref, title_field="name", noun="case list")
+
+
+def delete_status(session: Session, status_event: CaseStatusEvent) -> None:
+    """Remove a status report entered by mistake; the case's latest status follows."""
+    status_event.case.status_events.remove(status_event)
+    session.flush()
+
+
+def delete_list(session: Session, case_list: CaseList) -> None:
+    """Delete a list (its cases stay in the library; briefings keep their snapshots)."""
+    session.delete(case_list)
+    session.flush()
+
+
+def delete_presentation(session: Session, presentation: CaseListPresentation) -> None:
+    presentation.case_list.presentations.remove(presentation)
+    session.flush()

@@ -40,6 +40,24 @@ def update_goal(session: Session, goal: Goal, **changes: Any) -> Goal:
     return v.update(session, goal, _GOAL_RULES, changes)
 
 
+def delete_goal(session: Session, goal: Goal) -> None:
+    session.delete(goal)
+    session.flush()
+
+
+def move_goal(session: Session, goal: Goal, index: int) -> None:
+    """Reorder a goal among the goals of its tier."""
+    siblings = sorted(
+        session.scalars(select(Goal).where(Goal.tier == goal.tier)), key=lambda g: g.position
+    )
+    siblings.remove(goal)
+    siblings.insert(max(0, min(index, len(siblings))), goal)
+    for position, sibling in enumerate(siblings):
+        if sibling.position != position:
+            sibling.position = position
+    session.flush()
+
+
 def add_indicator(
     session: Session,
     goal: Goal,
@@ -82,6 +100,26 @@ def add_observation(
     indicator.observations.append(observation)
     session.flush()
     return observation
+
+
+def update_indicator(session: Session, indicator: Indicator, **changes: Any) -> Indicator:
+    rules = {
+        "name": lambda x: v.required_text(x, "Indicator"),
+        "unit": lambda x: v.clean_text(x, "Unit", max_length=80),
+        "target": lambda x: None if x is None else _number(x, "Target"),
+        "target_note": lambda x: v.clean_text(x, "Target note", max_length=200),
+    }
+    return v.update(session, indicator, rules, changes)
+
+
+def delete_indicator(session: Session, indicator: Indicator) -> None:
+    indicator.goal.indicators.remove(indicator)
+    session.flush()
+
+
+def delete_observation(session: Session, observation: Observation) -> None:
+    observation.indicator.observations.remove(observation)
+    session.flush()
 
 
 def list_goals(session: Session) -> list[Goal]:
