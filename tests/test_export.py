@@ -32,6 +32,11 @@ def briefer(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+def export_sample(store: Path, out: Path | str, *options: str) -> subprocess.CompletedProcess:
+    """``briefer --db STORE export "Human Rights Between Summits" --out OUT [options]``."""
+    return briefer("--db", str(store), "export", SAMPLE_BRIEFING_TITLE, "--out", str(out), *options)
+
+
 @pytest.fixture(scope="module")
 def sample_copy(sample_sqlite, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("export") / "sample.db"
@@ -146,45 +151,19 @@ def test_markdown_export_matches_the_same_reading_order(sample_copy, tmp_path):
 
 def test_sections_option_makes_a_talking_points_card(sample_copy, tmp_path):
     out = tmp_path / "card.docx"
-    result = briefer(
-        "--db",
-        str(sample_copy),
-        "export",
-        SAMPLE_BRIEFING_TITLE,
-        "--out",
-        str(out),
-        "--sections",
-        "Talking Points for the Secretary",
-        "--no-numbered",
+    result = export_sample(
+        sample_copy, str(out), "--sections", "Talking Points for the Secretary", "--no-numbered"
     )
     assert result.returncode == 0, result.stderr
     headings = [t for s, t in body_paragraphs(out) if s == "Heading 1"]
     assert headings == ["Summary", "Talking Points for the Secretary"]
-    bad = briefer(
-        "--db",
-        str(sample_copy),
-        "export",
-        SAMPLE_BRIEFING_TITLE,
-        "--out",
-        str(out),
-        "--sections",
-        "Nonexistent",
-    )
+    bad = export_sample(sample_copy, str(out), "--sections", "Nonexistent")
     assert bad.returncode == 1 and "No section titled 'Nonexistent'" in bad.stderr
 
 
 def test_toc_and_cover(sample_copy, tmp_path):
     out = tmp_path / "book.docx"
-    result = briefer(
-        "--db",
-        str(sample_copy),
-        "export",
-        SAMPLE_BRIEFING_TITLE,
-        "--out",
-        str(out),
-        "--toc",
-        "--cover",
-    )
+    result = export_sample(sample_copy, str(out), "--toc", "--cover")
     assert result.returncode == 0, result.stderr
     document = Document(str(out))
     assert document.paragraphs[0].text == SAMPLE_BRIEFING_TITLE
@@ -443,14 +422,7 @@ def test_read_only_folder_is_refused(sample_copy, tmp_path):
     else:
         locked.chmod(0o555)
     try:
-        result = briefer(
-            "--db",
-            str(sample_copy),
-            "export",
-            SAMPLE_BRIEFING_TITLE,
-            "--out",
-            str(locked / "b.docx"),
-        )
+        result = export_sample(sample_copy, str(locked / "b.docx"))
     finally:
         if as_root:
             subprocess.run(["chattr", "-i", str(locked)], check=True)
