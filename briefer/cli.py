@@ -37,7 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: $BRIEFER_DB, else your store in the user data folder)",
     )
     parser.add_argument("--open", metavar="BRIEFING", help="briefing to open in the window")
-    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="exit as soon as the window is ready (smoke tests, benchmarks)",
+    )
+    parser.add_argument("--exit-on-first-paint", action="store_true", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="build the sample workspace in this store")
@@ -340,7 +345,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_gui(args: argparse.Namespace) -> int:
     from briefer.gui.app import run
 
-    return run(db=args.db, open_briefing=args.open, exit_when_ready=args.exit_when_ready)
+    return run(
+        db=args.db,
+        open_briefing=args.open,
+        exit_when_ready=args.exit_when_ready,
+        exit_on_first_paint=args.exit_on_first_paint,
+    )
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {

@@ -22,16 +22,44 @@ def main(out_dir: str) -> int:
         store, docx = work / "sample.db", work / "sample-briefing.docx"
         env_cmd = [sys.executable, "-m", "briefer", "--db", str(store)]
         subprocess.run([*env_cmd, "demo"], check=True, stdout=subprocess.DEVNULL)
-        subprocess.run([*env_cmd, "export", "Human Rights Between Summits", "--out", str(docx)],
-                       check=True, stdout=subprocess.DEVNULL)
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{work / 'profile'}",
-                        "--headless", "--convert-to", "pdf", "--outdir", str(work), str(docx)],
-                       check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [*env_cmd, "export", "Human Rights Between Summits", "--out", str(docx)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{work / 'profile'}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(work),
+                str(docx),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         for page in PAGES:
             prefix = work / f"page-{page}"
-            subprocess.run(["pdftoppm", "-r", "70", "-png", "-singlefile", "-f", str(page),
-                            "-l", str(page), str(work / "sample-briefing.pdf"), str(prefix)],
-                           check=True)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-r",
+                    "70",
+                    "-png",
+                    "-singlefile",
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    str(work / "sample-briefing.pdf"),
+                    str(prefix),
+                ],
+                check=True,
+            )
             destination = target / f"sample-briefing-page-{page}.png"
             shutil.copyfile(f"{prefix}.png", destination)
             print(f"wrote {destination}")

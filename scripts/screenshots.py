@@ -1,6 +1,7 @@
 """Screenshots of the real window on the sample workspace, for the README (``make screenshots``).
 
-Run under Xvfb (the Makefile does): a real X11 window is shown, then grabbed by Qt.
+Run under Xvfb (the Makefile does): the app's own start-up path opens the sample workspace,
+then each view is shown and grabbed by Qt.
 """
 
 from __future__ import annotations
@@ -11,38 +12,60 @@ import tempfile
 from pathlib import Path
 
 
+def _settle(app) -> None:
+    for _ in range(30):
+        app.processEvents()
+
+
 def main(out_dir: str) -> int:
     target = Path(out_dir)
     target.mkdir(parents=True, exist_ok=True)
     os.environ["BRIEFER_DATA_DIR"] = tempfile.mkdtemp(prefix="briefer-shots-")
-    os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="briefer-shots-config-"))
+    os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="briefer-shots-config-")
 
+    from briefer.gui import theme
     from briefer.gui.app import make_application
     from briefer.gui.main_window import MainWindow
-    from briefer.gui.qt import QApplication
     from briefer.sample.workspace import ensure_sample_store
     from briefer.store import Store
 
     app = make_application()
+    theme.apply(app, "light")
     store = Store.open(Path(os.environ["BRIEFER_DATA_DIR"]) / "sample-workspace.db")
     ensure_sample_store(store)
-    window = MainWindow(store, is_sample=True)
-    window.resize(1200, 720)
+    window = MainWindow()
+    window.resize(1400, 860)
     window.show()
-    for _ in range(20):
-        QApplication.processEvents()
-    shot = target / "main-window.png"
-    window.grab().save(str(shot))
-    print(f"wrote {shot}")
-    dialog = window.show_about()
-    for _ in range(20):
-        QApplication.processEvents()
-    about = target / "about-dialog.png"
-    dialog.grab().save(str(about))
-    print(f"wrote {about}")
+    window.attach(store, is_sample=True)
+    window.open_default_briefing()
+    editor = window.editor
+    assert editor is not None
+    item = editor.model.index(0, 0, editor.model.index(2, 0))  # Background, first paragraph
+    editor.tree.setCurrentIndex(item)
+    window.drawer.search.setText("emigration")
+    _settle(app)
+    shots = {"main-window.png": window}
+    window.grab().save(str(target / "main-window.png"))
+
+    editor.tabs.setCurrentIndex(2)
+    _settle(app)
+    window.grab().save(str(target / "document-preview.png"))
+    editor.tabs.setCurrentIndex(0)
+
+    dialog = window.export()
+    _settle(app)
+    dialog.dialog.grab().save(str(target / "export-dialog.png"))
+    dialog.dialog.reject()
+
+    theme.apply(app, "dark")
+    window.editor.banner.set_marking(editor.model.data_.marking)
+    _settle(app)
+    window.grab().save(str(target / "dark-theme.png"))
+    for name in ("main-window.png", "document-preview.png", "export-dialog.png", "dark-theme.png"):
+        print(f"wrote {target / name}")
+    del shots
     window.close()
     store.close()
-    app.quit()
     return 0
 
 

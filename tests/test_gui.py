@@ -19,16 +19,16 @@ def test_main_window_lists_the_sample_briefing(qtbot, sample_sqlite, tmp_path):
     path = tmp_path / "s.db"
     path.write_bytes(sample_sqlite.read_bytes())
     with Store.open(path) as store:
-        window = MainWindow(store, is_sample=True)
+        window = MainWindow()
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
-        model = window.table.model()
-        assert model.rowCount() == 1
-        assert model.index(0, 0).data() == SAMPLE_BRIEFING_TITLE
-        assert model.index(0, 4).data() == "SECRET/SENSITIVE"
+        window.attach(store, is_sample=True)
+        window.open_default_briefing()
+        assert window.editor.model.data_.title == SAMPLE_BRIEFING_TITLE
+        assert window.editor.banner.text() == "SECRET/SENSITIVE"
         assert window.windowTitle().startswith("Sample workspace")
-        assert "As of 1987-12-20" in window.statusBar().currentMessage()
+        assert "As of 1987-12-20" in window.store_label.text()
 
 
 def test_first_run_opens_the_sample_workspace_in_its_own_store(isolated_user_dirs):
@@ -80,8 +80,9 @@ def test_about_dialog_names_version_and_store(qtbot, sample_sqlite, tmp_path):
     path = tmp_path / "s.db"
     path.write_bytes(sample_sqlite.read_bytes())
     with Store.open(path) as store:
-        window = MainWindow(store, is_sample=True)
+        window = MainWindow()
         qtbot.addWidget(window)
+        window.attach(store, is_sample=True)
         dialog = window.show_about()
         assert dialog.findChild(QLabel, "versionLabel").text() == f"Version {__version__}"
         assert str(path) in dialog.findChild(QLabel, "storeLabel").text()

@@ -44,6 +44,11 @@ class MarkdownTrees:
     def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=["sane_lists", "nl2br", _TreeExtension()])
 
+    def html(self, text: str) -> str:
+        """HTML for a live preview; raw HTML in the text is shown as text, never rendered."""
+        self._md.reset()
+        return self._md.convert(text)
+
     def parse(self, text: str) -> ET.Element:
         """The document's block elements as children of a ``div`` element."""
         if not _SYNTAX.search(text):

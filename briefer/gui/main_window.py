@@ -1,95 +1,429 @@
-"""The main window. For now: the store in use and its briefings; the full workspace follows."""
+"""The main window: navigator, briefing editor, library drawer, menus, status bar.
+
+The window is built in two steps so that it paints at once: ``MainWindow()`` makes the
+shell from Qt alone; :meth:`attach` (called on the next turn of the event loop) opens the
+store's side — it is the first code that imports SQLAlchemy and the services.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 from briefer import __version__
 from briefer.gui.forms import load_form
-from briefer.gui.models import BriefingTableModel
+from briefer.gui.navigator import Navigator
 from briefer.gui.qt import (
-    QAbstractItemView,
     QAction,
     QCloseEvent,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
+    QDockWidget,
+    QFileDialog,
+    QIcon,
     QKeySequence,
     QLabel,
     QMainWindow,
+    QMenu,
+    QMessageBox,
     QSettings,
-    QTableView,
-    QVBoxLayout,
+    Qt,
+    QToolBar,
+    QUndoGroup,
     QWidget,
+    Signal,
 )
-from briefer.services.briefings import get_briefing
-from briefer.services.overview import briefing_rows
-from briefer.store import Store
+from briefer.paths import asset
+
+if TYPE_CHECKING:
+    from briefer.gui.briefing_editor import BriefingEditor
+    from briefer.gui.context import StoreContext
+    from briefer.gui.library_drawer import LibraryDrawer
+    from briefer.store import Store
+
+RECENT_KEY = "stores/recent"
+MAX_RECENT = 8
+
+
+def _icon(name: str) -> QIcon:
+    return QIcon(str(asset("resources", "icons", f"{name}.svg")))
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, *, is_sample: bool):
-        super().__init__()
-        self.store = store
-        self.setObjectName("MainWindow")
-        title = "Sample workspace" if is_sample else store.target.display
-        self.setWindowTitle(f"{title} — Briefer")
-        self.model = BriefingTableModel()
-        self.table = QTableView()
-        self.table.setObjectName("briefingTable")
-        self.table.setAccessibleName("Briefings")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        heading = QLabel("Briefings")
-        heading.setObjectName("heading")
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(heading)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.menuBar().addMenu("&File").addAction(quit_action)
-        about_action = QAction("&About Briefer", self)
-        about_action.triggered.connect(self.show_about)
-        self.menuBar().addMenu("&Help").addAction(about_action)
-        as_of = store.as_of
-        status = f"Store: {store.target.display}"
-        if as_of:
-            status += f"   ·   As of {as_of.isoformat()}"
-        self.statusBar().showMessage(status)
-        self.resize(960, 600)
-        geometry = QSettings().value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        self.refresh()
+    ready = Signal()
 
-    def refresh(self) -> None:
-        with self.store.session() as session:
-            self.model.set_rows(briefing_rows(session))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setWindowTitle("Briefer")
+        self.store: Store | None = None
+        self.ctx: StoreContext | None = None
+        self.editor: BriefingEditor | None = None
+        self.drawer: LibraryDrawer | None = None
+        self.undo_group = QUndoGroup(self)
+
+        self.navigator = Navigator()
+        self.navigator_dock = QDockWidget("Navigator", self)
+        self.navigator_dock.setObjectName("navigatorDock")
+        self.navigator_dock.setWidget(self.navigator)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator_dock)
+        self.drawer_dock = QDockWidget("Library", self)
+        self.drawer_dock.setObjectName("libraryDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.drawer_dock)
+        placeholder = QLabel("Opening the store…")
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(placeholder)
+
+        self.store_label = QLabel()
+        self.store_label.setObjectName("storeLabel")
+        self.save_label = QLabel()
+        self.save_label.setObjectName("saveState")
+        self.save_label.setAccessibleName("Save state")
+        self.statusBar().addWidget(self.store_label, 1)
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._build_actions()
+        self.resize(1280, 800)
+        settings = QSettings()
+        if settings.value("main/geometry") is not None:
+            self.restoreGeometry(settings.value("main/geometry"))
+        if settings.value("main/state") is not None:
+            self.restoreState(settings.value("main/state"))
+        else:
+            self.resizeDocks(
+                [self.navigator_dock, self.drawer_dock], [270, 330], Qt.Orientation.Horizontal
+            )
+        self.navigator.briefing_chosen.connect(self.open_briefing)
+        self.navigator.library_chosen.connect(self._library_chosen)
+        self.navigator.event_chosen.connect(self._event_chosen)
+
+    # ---------------------------------------------------------------- actions
+
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: Any = None,
+        icon: str | None = None,
+        name: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon:
+            action.setIcon(_icon(icon))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.new_action = self._action(
+            "&New Briefing…", self.new_briefing, std.New, "new", "newBriefing"
+        )
+        self.new_event_action = self._action("New &Event…", self.new_event, None, None, "newEvent")
+        self.edit_event_action = self._action(
+            "Edit E&vent…", self.edit_event, None, None, "editEvent"
+        )
+        self.export_action = self._action("&Export…", self.export, "Ctrl+E", "export", "export")
+        self.new_store_action = self._action("New &Store…", self.new_store, None, None, "newStore")
+        self.open_store_action = self._action(
+            "&Open Store…", self.choose_store, std.Open, None, "openStore"
+        )
+        self.quit_action = self._action("&Quit", self.close, std.Quit, None, "quit")
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(std.Undo))
+        self.undo_action.setIcon(_icon("undo"))
+        self.undo_action.setObjectName("undo")
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(std.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setIcon(_icon("redo"))
+        self.redo_action.setObjectName("redo")
+        self.find_action = self._action("&Find in Library", self.find, std.Find, "find", "find")
+        self.add_paragraph_action = self._action(
+            "Add &Paragraph", self._add_paragraph, "Ctrl+Return", None, "addParagraph"
+        )
+        self.add_section_action = self._action(
+            "Add &Section…", self._add_section, None, None, "addSection"
+        )
+        self.preferences_action = self._action(
+            "Pre&ferences…", self.preferences, std.Preferences, None, "preferences"
+        )
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        about = self._action("&About Briefer", self.show_about, None, None, "about")
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([self.new_action, self.new_event_action, self.edit_event_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.new_store_action, self.open_store_action])
+        self.recent_menu = QMenu("Open &Recent", self)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.add_paragraph_action, self.add_section_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.preferences_action])
+        view_menu = menu.addMenu("&View")
+        view_menu.addActions(
+            [self.navigator_dock.toggleViewAction(), self.drawer_dock.toggleViewAction()]
+        )
+        menu.addMenu("&Help").addAction(about)
+
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.addActions([self.new_action, self.export_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.find_action)
+        self.addToolBar(toolbar)
+        self._update_recent_menu()
+        self._set_store_actions(False)
+
+    def _set_store_actions(self, enabled: bool) -> None:
+        for action in (
+            self.new_action,
+            self.new_event_action,
+            self.edit_event_action,
+            self.export_action,
+            self.find_action,
+            self.add_paragraph_action,
+            self.add_section_action,
+        ):
+            action.setEnabled(enabled)
+
+    # ---------------------------------------------------------------- the store
+
+    def attach(self, store: Store, *, is_sample: bool) -> None:
+        """Show ``store``: build the editor and drawer on it and fill the navigator."""
+        from briefer.gui.briefing_editor import BriefingEditor
+        from briefer.gui.context import StoreContext
+        from briefer.gui.library_drawer import LibraryDrawer
+
+        old = self.store
+        self.store = store
+        self.ctx = StoreContext(store, is_sample)
+        self.ctx.saving.connect(lambda: self.save_label.setText("Saving…"))
+        self.ctx.saved.connect(lambda: self.save_label.setText("All changes saved"))
+        self.ctx.failed.connect(self._failed)
+        for stack in list(self.undo_group.stacks()):
+            self.undo_group.removeStack(stack)
+        self.editor = BriefingEditor(self.ctx)
+        self.setCentralWidget(self.editor)
+        splitter_state = QSettings().value("main/outlineSplitter")
+        if splitter_state is not None:
+            self.editor.splitter.restoreState(splitter_state)
+        else:
+            self.editor.splitter.setSizes([380, 620])
+        self.drawer = LibraryDrawer()
+        self.drawer_dock.setWidget(self.drawer)
+        self.drawer.set_context(self.ctx)
+        self.drawer.insert_requested.connect(self._insert_from_drawer)
+        self.navigator.fill(self.ctx.read(_navigation))
+        name = "Sample workspace" if is_sample else Path(store.target.display).name
+        self.setWindowTitle(f"{name} — Briefer")
+        as_of = store.as_of
+        self.store_label.setText(
+            f"Store: {store.target.display}"
+            + (f"   ·   As of {as_of.isoformat()}" if as_of else "")
+        )
+        self.save_label.setText("All changes saved")
+        self._set_store_actions(True)
+        if not is_sample and store.target.path is not None:
+            self._remember_store(str(store.target.path))
+        if old is not None and old is not store:
+            old.close()
+
+    def open_briefing(self, ref: str) -> None:
+        """Open a briefing by id or exact title in the editor (raises if unknown/ambiguous)."""
+        from briefer.services.briefings import get_briefing
+
+        assert self.ctx is not None and self.editor is not None
+        briefing_id = self.ctx.read(lambda s: str(get_briefing(s, ref).id))
+        self.editor.open_briefing(briefing_id)
+        self.undo_group.addStack(self.editor.undo_stack)
+        self.undo_group.setActiveStack(self.editor.undo_stack)
+        self.navigator.select_briefing(briefing_id)
+        assert self.store is not None
+        QSettings().setValue(f"stores/last-briefing/{self.store.target.display}", briefing_id)
+
+    def open_default_briefing(self) -> None:
+        """The briefing open last time in this store, else the first one."""
+        from briefer.services.overview import briefing_rows
+
+        assert self.ctx is not None and self.store is not None
+        rows = self.ctx.read(briefing_rows)
+        last = QSettings().value(f"stores/last-briefing/{self.store.target.display}")
+        ids = [r.id for r in rows]
+        if last in ids:
+            self.open_briefing(last)
+        elif ids:
+            self.open_briefing(ids[0])
+
+    def choose_store(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open Store", "", "Briefer stores (*.db);;All files (*)"
+        )
+        if path:
+            self.switch_store(path)
+
+    def new_store(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New Store", str(Path.home() / "briefer.db"), "Briefer stores (*.db)"
+        )
+        if path:
+            if Path(path).exists():
+                QMessageBox.warning(self, "New Store", f"{path} already exists; choose a new name.")
+                return
+            self.switch_store(path)
+
+    def switch_store(self, path: str) -> bool:
+        """Open another store; if it cannot be opened, say why and keep the current one."""
+        from briefer.errors import BrieferError
+        from briefer.store import Store
+
+        try:
+            store = Store.open(path)
+        except BrieferError as exc:
+            QMessageBox.warning(self, "Cannot open the store", str(exc))
+            return False
+        if self.editor is not None:
+            self.editor.flush_typing()
+        self.attach(store, is_sample=store.is_sample)
+        self.open_default_briefing()
+        return True
+
+    def _remember_store(self, path: str) -> None:
+        settings = QSettings()
+        recent = [p for p in (settings.value(RECENT_KEY) or []) if p != path]
+        settings.setValue(RECENT_KEY, [path, *recent][:MAX_RECENT])
+        self._update_recent_menu()
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = QSettings().value(RECENT_KEY) or []
+        for path in recent:
+            self.recent_menu.addAction(path, lambda p=path: self.switch_store(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # ---------------------------------------------------------------- commands
+
+    def new_briefing(self) -> None:
+        from briefer.gui.dialogs import NewBriefingDialog
+
+        assert self.ctx is not None
+        created = NewBriefingDialog(self.ctx, self).exec()
+        if created:
+            self.navigator.fill(self.ctx.read(_navigation))
+            self.open_briefing(created)
+
+    def new_event(self) -> None:
+        from briefer.gui.dialogs import EventDialog
+
+        assert self.ctx is not None
+        if EventDialog(self.ctx, self).exec():
+            self.navigator.fill(self.ctx.read(_navigation))
+
+    def edit_event(self, event_id: str | None = None) -> None:
+        from briefer.gui.dialogs import EventDialog
+
+        assert self.ctx is not None
+        event_id = event_id or self._current_event_id()
+        if event_id and EventDialog(self.ctx, self, event_id=event_id).exec():
+            self.navigator.fill(self.ctx.read(_navigation))
+
+    def _current_event_id(self) -> str | None:
+        if self.editor is None or self.editor.briefing_id is None:
+            return None
+        from briefer.services.briefings import get_briefing
+
+        assert self.ctx is not None
+        return self.ctx.read(lambda s: str(get_briefing(s, self.editor.briefing_id).event_id))
+
+    def _event_chosen(self, event_id: str) -> None:
+        self._chosen_event = event_id
+
+    def export(self) -> Any:
+        from briefer.gui.export_dialog import ExportDialog
+
+        if self.editor is None or self.editor.briefing_id is None or self.ctx is None:
+            return None
+        self.editor.flush_typing()
+        title = self.editor.model.data_.title if self.editor.model.data_ else "briefing"
+        dialog = ExportDialog(self.ctx, self.editor.briefing_id, title, self)
+        dialog.dialog.open()
+        return dialog
+
+    def find(self) -> None:
+        self.drawer_dock.show()
+        if self.drawer is not None:
+            self.drawer.search.setFocus()
+            self.drawer.search.selectAll()
+
+    def preferences(self) -> None:
+        from briefer.gui.dialogs import PreferencesDialog
+
+        PreferencesDialog(self).exec()
+
+    def _add_paragraph(self) -> None:
+        if self.editor is not None:
+            self.editor.add_paragraph()
+
+    def _add_section(self) -> None:
+        if self.editor is not None:
+            self.editor.ask_new_section()
+
+    def _insert_from_drawer(self, kind: str, source_id: str) -> None:
+        if self.editor is None:
+            return
+        target = self.editor.insertion_point()
+        if target is None:
+            QMessageBox.information(self, "Insert", "Add a section to the briefing first.")
+            return
+        self.editor.insert_from_library(kind, source_id, *target)
+
+    def _library_chosen(self, kind: str, topic: str) -> None:
+        if self.drawer is not None and kind in ("point", "counter", "pd", "case"):
+            self.drawer_dock.show()
+            self.drawer.set_filter(kind, topic or None)
+
+    def _failed(self, message: str) -> None:
+        self.save_label.setText("Change refused")
+        QMessageBox.warning(self, "Briefer", message)
 
     def show_about(self) -> QDialog:
         dialog = load_form("about_dialog.ui", self)
         assert isinstance(dialog, QDialog)
         dialog.findChild(QLabel, "versionLabel").setText(f"Version {__version__}")
-        dialog.findChild(QLabel, "storeLabel").setText(f"Store: {self.store.target.display}")
-        buttons = dialog.findChild(QDialogButtonBox, "buttonBox")
-        buttons.rejected.connect(dialog.reject)
+        where = self.store.target.display if self.store else "none"
+        dialog.findChild(QLabel, "storeLabel").setText(f"Store: {where}")
+        dialog.findChild(QDialogButtonBox, "buttonBox").rejected.connect(dialog.reject)
         dialog.open()
         return dialog
 
-    def open_briefing(self, ref: str) -> None:
-        """Select the briefing named by id or exact title (raises if unknown or ambiguous)."""
-        with self.store.session() as session:
-            briefing_id = str(get_briefing(session, ref).id)
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).id == briefing_id:
-                self.table.selectRow(row)
-                return
+    # ---------------------------------------------------------------- closing
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings().setValue("main/geometry", self.saveGeometry())
+        if self.editor is not None:
+            self.editor.flush_typing()
+            QSettings().setValue("main/outlineSplitter", self.editor.splitter.saveState())
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
         super().closeEvent(event)
+
+
+def _navigation(session: Any) -> Any:
+    from briefer.services.navigation import navigation
+
+    return navigation(session)
+
+
+__all__ = ["MainWindow", "QWidget"]

@@ -1,0 +1,260 @@
+"""Undoable edits of a briefing. Each command writes through the services when it is done or
+undone, so the undo stack and the store can never disagree, and nothing waits to be saved.
+
+Command names are what the Edit menu shows: "Undo Move item", "Redo Edit text".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from briefer.errors import BrieferError
+from briefer.gui.context import StoreContext
+from briefer.gui.qt import QUndoCommand
+from briefer.services import briefings as briefing_service
+from briefer.services import outline
+
+TYPING_MERGE_ID = 1
+
+
+class _Command(QUndoCommand):
+    """Runs ``_do``/``_undo`` through the context; a refused change becomes a message."""
+
+    def __init__(self, ctx: StoreContext, briefing_id: str, name: str):
+        super().__init__(name)
+        self.ctx = ctx
+        self.briefing_id = briefing_id
+
+    def _guard(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except BrieferError as exc:
+            self.setObsolete(True)
+            self.ctx.failed.emit(str(exc))
+        self.ctx.outline_changed.emit(self.briefing_id)
+
+    def redo(self) -> None:
+        self._guard(self._do)
+
+    def undo(self) -> None:
+        self._guard(self._undo)
+
+    def _do(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class EditItemCommand(_Command):
+    """Change one field of an item (text, marking, title, response).
+
+    Consecutive typing in the same field of the same item merges into one undo step.
+    """
+
+    LABELS: ClassVar[dict[str, Any]] = {
+        "text": "Edit text",
+        "marking": "Change marking",
+        "title": "Edit title",
+        "response": "Edit response",
+    }
+
+    def __init__(
+        self, ctx: StoreContext, briefing_id: str, item_id: str, field: str, old: Any, new: Any
+    ):
+        super().__init__(ctx, briefing_id, self.LABELS.get(field, f"Edit {field}"))
+        self.item_id, self.field, self.old, self.new = item_id, field, old, new
+
+    def id(self) -> int:
+        return TYPING_MERGE_ID if self.field in ("text", "title", "response") else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditItemCommand) or (other.item_id, other.field) != (
+            self.item_id,
+            self.field,
+        ):
+            return False
+        self.new = other.new
+        return True
+
+    def _do(self) -> None:
+        self.ctx.write(outline.update_item, self.item_id, **{self.field: self.new})
+
+    def _undo(self) -> None:
+        self.ctx.write(outline.update_item, self.item_id, **{self.field: self.old})
+
+
+class MoveItemCommand(_Command):
+    def __init__(
+        self, ctx: StoreContext, briefing_id: str, item_id: str, section_id: str, index: int
+    ):
+        super().__init__(ctx, briefing_id, "Move item")
+        self.item_id, self.section_id, self.index = item_id, section_id, index
+        self.origin: tuple[str, int] | None = None
+
+    def _do(self) -> None:
+        self.origin = self.ctx.write(outline.move_item, self.item_id, self.section_id, self.index)
+
+    def _undo(self) -> None:
+        assert self.origin is not None
+        self.ctx.write(outline.move_item, self.item_id, *self.origin)
+
+
+class InsertFromLibraryCommand(_Command):
+    def __init__(
+        self,
+        ctx: StoreContext,
+        briefing_id: str,
+        section_id: str,
+        kind: str,
+        source_id: str,
+        index: int | None,
+        name: str = "Insert from library",
+    ):
+        super().__init__(ctx, briefing_id, name)
+        self.section_id, self.kind, self.source_id, self.index = section_id, kind, source_id, index
+        self.saved: dict[str, Any] | None = None
+        self.item_id: str | None = None
+
+    def _do(self) -> None:
+        if self.saved is None:
+            row = self.ctx.write(
+                outline.add_from_source, self.section_id, self.kind, self.source_id, self.index
+            )
+            self.item_id = row.id
+        else:
+            self.ctx.write(outline.restore_item, self.saved)
+
+    def _undo(self) -> None:
+        assert self.item_id is not None
+        self.saved = self.ctx.write(outline.delete_item, self.item_id)
+
+
+class AddTextItemCommand(_Command):
+    def __init__(
+        self,
+        ctx: StoreContext,
+        briefing_id: str,
+        section_id: str,
+        text: str,
+        marking: str | None,
+        index: int | None,
+    ):
+        super().__init__(ctx, briefing_id, "Add paragraph")
+        self.section_id, self.text, self.marking, self.index = section_id, text, marking, index
+        self.saved: dict[str, Any] | None = None
+        self.item_id: str | None = None
+
+    def _do(self) -> None:
+        if self.saved is None:
+            row = self.ctx.write(
+                outline.add_text, self.section_id, self.text, self.marking, self.index
+            )
+            self.item_id = row.id
+        else:
+            self.ctx.write(outline.restore_item, self.saved)
+
+    def _undo(self) -> None:
+        assert self.item_id is not None
+        self.saved = self.ctx.write(outline.delete_item, self.item_id)
+
+
+class DeleteItemCommand(_Command):
+    def __init__(self, ctx: StoreContext, briefing_id: str, item_id: str):
+        super().__init__(ctx, briefing_id, "Delete item")
+        self.item_id = item_id
+        self.saved: dict[str, Any] | None = None
+
+    def _do(self) -> None:
+        self.saved = self.ctx.write(outline.delete_item, self.item_id)
+
+    def _undo(self) -> None:
+        assert self.saved is not None
+        self.ctx.write(outline.restore_item, self.saved)
+
+
+class AddSectionCommand(_Command):
+    def __init__(
+        self, ctx: StoreContext, briefing_id: str, kind: str, title: str, index: int | None
+    ):
+        super().__init__(ctx, briefing_id, "Add section")
+        self.kind, self.title, self.index = kind, title, index
+        self.section_id: str | None = None
+        self.snapshot: outline.SectionSnapshot | None = None
+
+    def _do(self) -> None:
+        if self.snapshot is None:
+            row = self.ctx.write(
+                outline.add_section, self.briefing_id, self.kind, self.title, self.index
+            )
+            self.section_id = row.id
+        else:
+            self.ctx.write(outline.restore_section, self.snapshot)
+
+    def _undo(self) -> None:
+        assert self.section_id is not None
+        self.snapshot = self.ctx.write(outline.delete_section, self.section_id)
+
+
+class RenameSectionCommand(_Command):
+    def __init__(self, ctx: StoreContext, briefing_id: str, section_id: str, old: str, new: str):
+        super().__init__(ctx, briefing_id, "Rename section")
+        self.section_id, self.old, self.new = section_id, old, new
+
+    def _do(self) -> None:
+        self.ctx.write(outline.update_section, self.section_id, title=self.new)
+
+    def _undo(self) -> None:
+        self.ctx.write(outline.update_section, self.section_id, title=self.old)
+
+
+class DeleteSectionCommand(_Command):
+    def __init__(self, ctx: StoreContext, briefing_id: str, section_id: str):
+        super().__init__(ctx, briefing_id, "Delete section")
+        self.section_id = section_id
+        self.snapshot: outline.SectionSnapshot | None = None
+
+    def _do(self) -> None:
+        self.snapshot = self.ctx.write(outline.delete_section, self.section_id)
+
+    def _undo(self) -> None:
+        assert self.snapshot is not None
+        self.ctx.write(outline.restore_section, self.snapshot)
+
+
+class MoveSectionCommand(_Command):
+    def __init__(self, ctx: StoreContext, briefing_id: str, section_id: str, index: int):
+        super().__init__(ctx, briefing_id, "Move section")
+        self.section_id, self.index = section_id, index
+        self.origin: int | None = None
+
+    def _do(self) -> None:
+        self.origin = self.ctx.write(outline.move_section, self.section_id, self.index)
+
+    def _undo(self) -> None:
+        assert self.origin is not None
+        self.ctx.write(outline.move_section, self.section_id, self.origin)
+
+
+class EditBriefingCommand(_Command):
+    """Change one property of the briefing itself (subject, base marking, status …)."""
+
+    def __init__(
+        self, ctx: StoreContext, briefing_id: str, field: str, label: str, old: Any, new: Any
+    ):
+        super().__init__(ctx, briefing_id, f"Change {label}")
+        self.field, self.old, self.new = field, old, new
+
+    def _set(self, value: Any) -> None:
+        def change(session: Any) -> None:
+            book = briefing_service.get_briefing(session, self.briefing_id)
+            briefing_service.update_briefing(session, book, **{self.field: value})
+
+        self.ctx.write(change)
+
+    def _do(self) -> None:
+        self._set(self.new)
+
+    def _undo(self) -> None:
+        self._set(self.old)

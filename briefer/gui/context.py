@@ -1,0 +1,41 @@
+"""The open store as the window sees it: run a service in a unit of work, report saves.
+
+Every write the window makes goes through :meth:`StoreContext.write`, so one place tells the
+status bar that the store holds the change, and one place turns a BrieferError into a
+message for the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from briefer.gui.qt import QObject, Signal
+from briefer.store import Store
+
+T = TypeVar("T")
+
+
+class StoreContext(QObject):
+    saving = Signal()
+    saved = Signal()
+    failed = Signal(str)
+    outline_changed = Signal(str)  # briefing id
+    library_changed = Signal()
+
+    def __init__(self, store: Store, is_sample: bool):
+        super().__init__()
+        self.store = store
+        self.is_sample = is_sample
+
+    def read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        with self.store.session() as session:
+            return fn(session, *args, **kwargs)
+
+    def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn`` in its own unit of work; the change is in the store when this returns."""
+        self.saving.emit()
+        with self.store.session() as session:
+            result = fn(session, *args, **kwargs)
+        self.saved.emit()
+        return result

@@ -1,0 +1,206 @@
+"""Dialogs laid out in Designer (``ui/``) and filled here: events, new briefing, preferences."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from briefer.errors import BrieferError
+from briefer.gui.context import StoreContext
+from briefer.gui.forms import load_form
+from briefer.gui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
+from briefer.markings import default_scheme
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class _FormDialog:
+    """A Designer dialog whose OK button validates through a service before closing."""
+
+    def __init__(self, form_name: str, parent: QWidget | None):
+        dialog = load_form(form_name, parent)
+        assert isinstance(dialog, QDialog)
+        self.dialog = dialog
+        buttons = dialog.findChild(QDialogButtonBox, "buttonBox")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(dialog.reject)
+        self.result: Any = None
+
+    def child(self, kind: type, name: str) -> Any:
+        return self.dialog.findChild(kind, name)
+
+    def _accept(self) -> None:
+        try:
+            self.result = self.save()
+        except BrieferError as exc:
+            QMessageBox.warning(self.dialog, self.dialog.windowTitle(), str(exc))
+            return
+        self.dialog.accept()
+
+    def save(self) -> Any:
+        raise NotImplementedError
+
+    def exec(self) -> Any:
+        return self.result if self.dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class EventDialog(_FormDialog):
+    """Create an event, or edit one (``event_id``)."""
+
+    def __init__(
+        self,
+        ctx: StoreContext,
+        parent: QWidget | None = None,
+        event_id: str | None = None,
+        today: date | None = None,
+    ):
+        super().__init__("event_dialog.ui", parent)
+        from briefer.models import EventKind
+
+        self.ctx, self.event_id = ctx, event_id
+        self.child(QComboBox, "kindCombo").addItems([k.value for k in EventKind])
+        start = today or ctx.store.today()
+        self.child(QDateEdit, "startsOnEdit").setDate(_qdate(start))
+        self.child(QDateEdit, "endsOnEdit").setDate(_qdate(start))
+        ends = self.child(QDateEdit, "endsOnEdit")
+        has_end = self.child(QCheckBox, "hasEndCheck")
+        has_end.toggled.connect(ends.setEnabled)
+        ends.setEnabled(False)
+        self.dialog.setWindowTitle("Edit Event" if event_id else "New Event")
+        if event_id:
+            self._load()
+
+    def _load(self) -> None:
+        from briefer.services.events import get_event
+
+        def read(session: Any) -> dict[str, Any]:
+            event = get_event(session, self.event_id)
+            return {
+                c: getattr(event, c)
+                for c in (
+                    "title",
+                    "kind",
+                    "starts_on",
+                    "ends_on",
+                    "location",
+                    "principal",
+                    "counterpart",
+                    "notes",
+                )
+            }
+
+        values = self.ctx.read(read)
+        self.child(QLineEdit, "titleEdit").setText(values["title"])
+        self.child(QComboBox, "kindCombo").setCurrentText(values["kind"].value)
+        self.child(QDateEdit, "startsOnEdit").setDate(_qdate(values["starts_on"]))
+        if values["ends_on"]:
+            self.child(QCheckBox, "hasEndCheck").setChecked(True)
+            self.child(QDateEdit, "endsOnEdit").setDate(_qdate(values["ends_on"]))
+        for name in ("location", "principal", "counterpart"):
+            self.child(QLineEdit, f"{name}Edit").setText(values[name])
+        self.child(QPlainTextEdit, "notesEdit").setPlainText(values["notes"])
+
+    def fields(self) -> dict[str, Any]:
+        ends = self.child(QDateEdit, "endsOnEdit").date().toPython()
+        return {
+            "title": self.child(QLineEdit, "titleEdit").text(),
+            "kind": self.child(QComboBox, "kindCombo").currentText(),
+            "starts_on": self.child(QDateEdit, "startsOnEdit").date().toPython(),
+            "ends_on": ends if self.child(QCheckBox, "hasEndCheck").isChecked() else None,
+            "location": self.child(QLineEdit, "locationEdit").text(),
+            "principal": self.child(QLineEdit, "principalEdit").text(),
+            "counterpart": self.child(QLineEdit, "counterpartEdit").text(),
+            "notes": self.child(QPlainTextEdit, "notesEdit").toPlainText(),
+        }
+
+    def save(self) -> str:
+        from briefer.services import events
+
+        fields = self.fields()
+        if self.event_id:
+
+            def change(session: Any) -> str:
+                event = events.get_event(session, self.event_id)
+                events.update_event(session, event, **fields)
+                return str(event.id)
+
+            return self.ctx.write(change)
+        return self.ctx.write(lambda session: str(events.create_event(session, **fields).id))
+
+
+class NewBriefingDialog(_FormDialog):
+    def __init__(
+        self, ctx: StoreContext, parent: QWidget | None = None, event_id: str | None = None
+    ):
+        super().__init__("new_briefing_dialog.ui", parent)
+        from briefer.models import MemoKind
+        from briefer.services.events import list_events
+
+        self.ctx = ctx
+        events = ctx.read(
+            lambda s: [(str(e.id), f"{e.title} ({e.starts_on})") for e in list_events(s)]
+        )
+        combo = self.child(QComboBox, "eventCombo")
+        for event_key, label in events:
+            combo.addItem(label, event_key)
+        if event_id:
+            combo.setCurrentIndex(max(0, combo.findData(event_id)))
+        self.child(QComboBox, "memoKindCombo").addItems([k.value for k in MemoKind])
+        markings = self.child(QComboBox, "baseMarkingCombo")
+        markings.addItems([level.name for level in default_scheme().levels])
+
+    def save(self) -> str:
+        from briefer.services import briefings, events
+
+        title = self.child(QLineEdit, "titleEdit").text()
+        event_id = self.child(QComboBox, "eventCombo").currentData()
+        if not event_id:
+            raise BrieferError(
+                "Create an event first (File → New Event): a briefing is for an event."
+            )
+        memo_kind = self.child(QComboBox, "memoKindCombo").currentText()
+        marking = self.child(QComboBox, "baseMarkingCombo").currentText()
+
+        def create(session: Any) -> str:
+            event = events.get_event(session, event_id)
+            book = briefings.create_briefing(
+                session, event, title=title, memo_kind=memo_kind, base_marking=marking
+            )
+            return str(book.id)
+
+        return self.ctx.write(create)
+
+
+class PreferencesDialog(_FormDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("preferences_dialog.ui", parent)
+        from briefer.gui import theme
+
+        combo = self.child(QComboBox, "themeCombo")
+        for choice in theme.THEMES:
+            combo.addItem(
+                {"system": "Follow the system", "light": "Light", "dark": "Dark"}[choice], choice
+            )
+        combo.setCurrentIndex(combo.findData(theme.current_choice()))
+
+    def save(self) -> str:
+        from briefer.gui import theme
+        from briefer.gui.qt import QApplication, QSettings
+
+        choice = self.child(QComboBox, "themeCombo").currentData()
+        QSettings().setValue(theme.SETTING, choice)
+        theme.apply(QApplication.instance(), choice)  # type: ignore[arg-type]
+        return choice

@@ -1,0 +1,86 @@
+"""The library drawer: search-as-you-type with kind, topic and marking filters, as rows."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from briefer.markings import default_scheme
+from briefer.models import Case, CounterArgument, PublicDiplomacyPoint, TalkingPoint
+from briefer.search import KINDS
+from briefer.services.search import search
+
+KIND_LABELS = {
+    "point": "Talking point",
+    "counter": "Counter-argument",
+    "pd": "Public-diplomacy point",
+    "case": "Case",
+}
+_TITLE = {
+    "point": TalkingPoint.title,
+    "counter": CounterArgument.their_point,
+    "pd": PublicDiplomacyPoint.text,
+    "case": Case.primary_name,
+}
+_CLASS = {
+    "point": TalkingPoint,
+    "counter": CounterArgument,
+    "pd": PublicDiplomacyPoint,
+    "case": Case,
+}
+
+
+@dataclass(frozen=True)
+class DrawerRow:
+    kind: str
+    id: str
+    title: str
+    topic: str
+    marking: str
+
+
+def _facts(session: Session, kind: str, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, str]]:
+    cls = _CLASS[kind]
+    topic = cls.category if kind == "case" else cls.topic  # type: ignore[attr-defined]
+    marking = cls.marking if kind != "pd" else None  # type: ignore[attr-defined]
+    columns = [cls.id, topic] + ([marking] if marking is not None else [])
+    rows = session.execute(select(*columns).where(cls.id.in_(ids)))
+    return {row[0]: (row[1], row[2] if marking is not None else "UNCLASSIFIED") for row in rows}
+
+
+def drawer_rows(
+    session: Session,
+    text: str,
+    *,
+    kind: str | None = None,
+    topic: str | None = None,
+    marking: str | None = None,
+    limit: int = 200,
+) -> list[DrawerRow]:
+    """Search hits (or, with no text, the first entries by title), filtered."""
+    kinds = (kind,) if kind else KINDS
+    if text.strip():
+        hits = [(h.kind, h.id, h.title) for h in search(session, text, kinds, limit=limit)]
+    else:
+        hits = []
+        for each in kinds:
+            cls = _CLASS[each]
+            query = select(cls.id, _TITLE[each]).order_by(_TITLE[each]).limit(limit)
+            hits += [(each, row[0], row[1]) for row in session.execute(query)]
+    by_kind: dict[str, list[uuid.UUID]] = {}
+    for hit_kind, hit_id, _title in hits:
+        by_kind.setdefault(hit_kind, []).append(hit_id)
+    facts = {k: _facts(session, k, ids) for k, ids in by_kind.items()}
+    wanted_level = default_scheme().parse(marking).level if marking else None
+    rows = []
+    for hit_kind, hit_id, title in hits:
+        entry_topic, entry_marking = facts[hit_kind].get(hit_id, ("", "UNCLASSIFIED"))
+        if topic and entry_topic != topic:
+            continue
+        if wanted_level and default_scheme().parse(entry_marking).level != wanted_level:
+            continue
+        rows.append(DrawerRow(hit_kind, str(hit_id), title, entry_topic, entry_marking))
+    return rows

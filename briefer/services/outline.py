@@ -1,0 +1,268 @@
+"""The briefing editor's use cases, by id, returning plain rows.
+
+The window's models and undo commands work with these: every function opens nothing and
+holds nothing — it takes a unit of work, changes or reads what the ids name, and returns
+frozen dataclasses that a Qt model can keep without touching the ORM. Deleting returns a
+snapshot that ``restore_*`` puts back with the same ids, which is what undo needs.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from briefer.errors import NotFoundError, ValidationError
+from briefer.markings import overall_marking
+from briefer.models import (
+    LIBRARY_CLASSES,
+    Briefing,
+    BriefingItem,
+    Goal,
+    Section,
+    SectionKind,
+    SourceKind,
+)
+from briefer.services import briefings as briefing_service
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    id: str
+    section_id: str
+    title: str
+    text: str
+    response: str
+    marking: str | None
+    source_kind: str | None
+    source_id: str | None
+    source_revision: int | None
+    locally_edited: bool
+    snapshot: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """One line for the outline: the title, else the start of the text."""
+        text = self.title or " ".join(self.text.split())
+        return text if len(text) <= 90 else text[:89] + "…"
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    id: str
+    title: str
+    kind: str
+    intro: str
+    items: tuple[ItemRow, ...]
+
+
+@dataclass(frozen=True)
+class OutlineData:
+    briefing_id: str
+    title: str
+    base_marking: str
+    marking: str
+    status: str
+    sections: tuple[SectionRow, ...]
+
+
+@dataclass(frozen=True)
+class SectionSnapshot:
+    """A deleted section with its items, to restore it exactly (same ids)."""
+
+    briefing_id: str
+    position: int
+    values: dict[str, Any]
+    items: tuple[dict[str, Any], ...]
+
+
+def _uuid(value: str | uuid.UUID) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _item_row(item: BriefingItem) -> ItemRow:
+    return ItemRow(
+        id=str(item.id),
+        section_id=str(item.section_id),
+        title=item.title,
+        text=item.text,
+        response=item.response,
+        marking=item.marking,
+        source_kind=item.source_kind.value if item.source_kind else None,
+        source_id=str(item.source_id) if item.source_id else None,
+        source_revision=item.source_revision,
+        locally_edited=item.locally_edited,
+        snapshot=dict(item.snapshot or {}),
+    )
+
+
+def outline(session: Session, briefing_id: str) -> OutlineData:
+    briefing = session.scalars(
+        select(Briefing)
+        .where(Briefing.id == _uuid(briefing_id))
+        .options(selectinload(Briefing.sections).selectinload(Section.items))
+    ).one_or_none()
+    if briefing is None:
+        raise NotFoundError("That briefing no longer exists.")
+    sections = tuple(
+        SectionRow(str(s.id), s.title, s.kind.value, s.intro, tuple(_item_row(i) for i in s.items))
+        for s in briefing.sections
+    )
+    marking = overall_marking(
+        briefing.base_marking, (i.marking for s in briefing.sections for i in s.items)
+    )
+    return OutlineData(
+        str(briefing.id),
+        briefing.title,
+        briefing.base_marking,
+        str(marking),
+        briefing.status.value,
+        sections,
+    )
+
+
+def _item(session: Session, item_id: str) -> BriefingItem:
+    item = session.get(BriefingItem, _uuid(item_id))
+    if item is None:
+        raise NotFoundError("That item no longer exists.")
+    return item
+
+
+def _section(session: Session, section_id: str) -> Section:
+    section = session.get(Section, _uuid(section_id))
+    if section is None:
+        raise NotFoundError("That section no longer exists.")
+    return section
+
+
+def _briefing(session: Session, briefing_id: str) -> Briefing:
+    briefing = session.get(Briefing, _uuid(briefing_id))
+    if briefing is None:
+        raise NotFoundError("That briefing no longer exists.")
+    return briefing
+
+
+# ------------------------------------------------------------------ items
+
+
+def item(session: Session, item_id: str) -> ItemRow:
+    return _item_row(_item(session, item_id))
+
+
+def update_item(session: Session, item_id: str, **changes: Any) -> ItemRow:
+    return _item_row(briefing_service.update_item(session, _item(session, item_id), **changes))
+
+
+def move_item(session: Session, item_id: str, section_id: str, index: int) -> tuple[str, int]:
+    """Move an item; returns where it was (section id, index) so the move can be undone."""
+    moving = _item(session, item_id)
+    origin = (str(moving.section_id), moving.position)
+    target = _section(session, section_id)
+    briefing_service.move_item(session, moving, target, index)
+    return origin
+
+
+def add_from_source(
+    session: Session, section_id: str, kind: str, source_id: str, index: int | None = None
+) -> ItemRow:
+    source = library_entry(session, kind, source_id)
+    created = briefing_service.add_item_from_source(
+        session, _section(session, section_id), source, index=index
+    )
+    return _item_row(created)
+
+
+def add_text(
+    session: Session, section_id: str, text: str, marking: str | None, index: int | None = None
+) -> ItemRow:
+    created = briefing_service.add_text_item(
+        session, _section(session, section_id), text, marking=marking, index=index
+    )
+    return _item_row(created)
+
+
+def delete_item(session: Session, item_id: str) -> dict[str, Any]:
+    doomed = _item(session, item_id)
+    saved = _columns(doomed)
+    briefing_service.delete_item(session, doomed)
+    return saved
+
+
+def restore_item(session: Session, saved: dict[str, Any]) -> ItemRow:
+    values = dict(saved)
+    section = _section(session, str(values.pop("section_id")))
+    position = values.pop("position")
+    values.pop("version", None)
+    restored = BriefingItem(**values)
+    section.items.insert(min(position, len(section.items)), restored)
+    session.flush()
+    return _item_row(restored)
+
+
+def library_entry(session: Session, kind: str, source_id: str) -> Any:
+    cls: Any = Goal if kind == SourceKind.GOAL else LIBRARY_CLASSES.get(kind)
+    if cls is None:
+        raise ValidationError(f"'{kind}' entries cannot be added to a briefing.")
+    entry = session.get(cls, _uuid(source_id))
+    if entry is None:
+        raise NotFoundError("That library entry no longer exists.")
+    return entry
+
+
+# ------------------------------------------------------------------ sections
+
+
+def add_section(
+    session: Session, briefing_id: str, kind: str, title: str, index: int | None = None
+) -> SectionRow:
+    section = briefing_service.add_section(
+        session, _briefing(session, briefing_id), kind=kind, title=title, index=index
+    )
+    return SectionRow(str(section.id), section.title, section.kind.value, section.intro, ())
+
+
+def update_section(session: Session, section_id: str, **changes: Any) -> None:
+    briefing_service.update_section(session, _section(session, section_id), **changes)
+
+
+def move_section(session: Session, section_id: str, index: int) -> int:
+    """Move a section; returns its previous index."""
+    section = _section(session, section_id)
+    origin = section.position
+    briefing_service.move_section(session, section, index)
+    return origin
+
+
+def delete_section(session: Session, section_id: str) -> SectionSnapshot:
+    section = _section(session, section_id)
+    snapshot = SectionSnapshot(
+        briefing_id=str(section.briefing_id),
+        position=section.position,
+        values={k: v for k, v in _columns(section).items() if k not in ("briefing_id", "position")},
+        items=tuple(_columns(i) for i in section.items),
+    )
+    briefing_service.delete_section(session, section)
+    return snapshot
+
+
+def restore_section(session: Session, snapshot: SectionSnapshot) -> None:
+    briefing = _briefing(session, snapshot.briefing_id)
+    values = dict(snapshot.values)
+    values.pop("version", None)
+    section = Section(**values)
+    briefing.sections.insert(min(snapshot.position, len(briefing.sections)), section)
+    session.flush()
+    for saved in snapshot.items:
+        restore_item(session, saved)
+
+
+def section_kinds() -> list[str]:
+    return [kind.value for kind in SectionKind]
+
+
+def _columns(record: Any) -> dict[str, Any]:
+    """Every column value of a record, by attribute name (for an exact restore)."""
+    return {column.key: getattr(record, column.key) for column in record.__mapper__.column_attrs}
