@@ -149,13 +149,99 @@ def measure_search_latency(store_path: Path) -> list[Measure]:
     ]
 
 
+def _peak_rss_mb(argv: list[str], env: dict[str, str]) -> float:
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL)
+    _pid, _status, usage = os.wait4(process.pid, 0)
+    return usage.ru_maxrss / 1024
+
+
+def measure_startup(store: Path, env: dict[str, str]) -> list[Measure]:
+    """First paint and ready, as whole processes against a bare PySide6 window."""
+    from briefer.sample.large import LARGE_BRIEFING_TITLE
+
+    gui_env = {**env, "QT_QPA_PLATFORM": "offscreen"}
+    bare = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
+    app = [sys.executable, "-m", "briefer", "--db", str(store)]
+    opened = [*app, "--open", LARGE_BRIEFING_TITLE, "--exit-when-ready"]
+    paint = _best_of(3, [*app, "--exit-on-first-paint"], gui_env)
+    paint_floor = _best_of(3, bare, gui_env)
+    ready = _best_of(3, opened, gui_env)
+    ready_floor = _best_of(3, [*bare, "--sqlalchemy"], gui_env)
+    memory = _peak_rss_mb(opened, gui_env)
+    memory_floor = _peak_rss_mb([*bare, "--sqlalchemy"], gui_env)
+    return [
+        Measure.against_baseline(
+            "first paint vs bare PySide6 window",
+            paint,
+            paint_floor,
+            "s",
+            1.5,
+            "best of 3, whole processes",
+        ),
+        Measure.against_baseline(
+            "ready (large briefing open) vs bare + sqlalchemy.orm",
+            ready,
+            ready_floor,
+            "s",
+            1.5,
+            "navigator filled, outline shown",
+        ),
+        Measure.against_baseline(
+            "peak memory, large library + briefing open",
+            memory,
+            memory_floor,
+            "MB",
+            2.0,
+            "vs bare window + sqlalchemy.orm",
+        ),
+    ]
+
+
+def measure_interaction(store: Path, env: dict[str, str]) -> list[Measure]:
+    import json
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "interaction.py"), str(store)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**env, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)},
+    )
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    return [
+        Measure.at_most(
+            "drawer keystroke → results, median",
+            data["keystroke_median_ms"],
+            "ms",
+            16.0,
+            f"{data['keystrokes']} keystrokes, debounce included",
+        ),
+        Measure.at_most(
+            "drawer keystroke → results, 95th pct", data["keystroke_p95_ms"], "ms", 50.0
+        ),
+        Measure.at_most(
+            "open large briefing → outline shown",
+            data["open_large_briefing_ms"],
+            "ms",
+            300.0,
+            f"{data['outline_rows']} sections, 1,600 items",
+        ),
+    ]
+
+
 def main() -> int:
     env = {**os.environ, "BRIEFER_DATA_DIR": tempfile.mkdtemp(prefix="briefer-bench-data-")}
     with tempfile.TemporaryDirectory(prefix="briefer-bench-") as tmp:
         work = Path(tmp)
         demo, store = measure_demo_large(work, env)
         os.environ["BRIEFER_DATA_DIR"] = env["BRIEFER_DATA_DIR"]
-        measures = [demo, *measure_export(store, work, env), *measure_search_latency(store)]
+        measures = [
+            demo,
+            *measure_export(store, work, env),
+            *measure_search_latency(store),
+            *measure_startup(store, env),
+            *measure_interaction(store, env),
+        ]
     ok = report(measures, ROOT / "bench-results.json")
     return 0 if ok else 1
 

@@ -45,6 +45,7 @@ class MarkingScheme:
         for level in levels:
             self._level_by_token[level.name.upper()] = level
             self._level_by_token[level.portion.upper()] = level
+        self._parsed: dict[str | None, Marking] = {}
         self._caveat_by_token: dict[str, Caveat] = {}
         for caveat in caveats:
             for token in (caveat.name, caveat.portion, *caveat.aliases):
@@ -70,6 +71,15 @@ class MarkingScheme:
         return found
 
     def parse(self, text: str | None) -> Marking:
+        """Read a marking; a thousand-row outline asks for the same few, so they are cached."""
+        cached = self._parsed.get(text)
+        if cached is None:
+            cached = self._parse(text)
+            if len(self._parsed) < 4096:
+                self._parsed[text] = cached
+        return cached
+
+    def _parse(self, text: str | None) -> Marking:
         """Read ``SECRET/SENSITIVE``, ``S/NF``, ``(C)``, ``Confidential`` … into a Marking.
 
         An empty or missing marking is the lowest level: an item nobody marked is treated as

@@ -11,7 +11,6 @@ import os
 from dataclasses import dataclass
 
 from briefer import paths
-from briefer.sample.workspace import ensure_sample_store
 from briefer.store import Store, StoreTarget, resolve_target
 
 
@@ -34,6 +33,8 @@ def open_startup_store(db: str | None) -> Store:
     startup = startup_target(db)
     store = Store.open(startup.target)
     if startup.is_sample:
+        from briefer.sample.workspace import ensure_sample_store
+
         try:
             ensure_sample_store(store)
         except Exception:

@@ -69,13 +69,13 @@ def _select(win: MainWindow, section: int, item: int | None = None):
     return index
 
 
-def test_window_opens_the_briefing_with_banner_navigator_and_drawer(window):
+def test_window_opens_the_briefing_with_banner_navigator_and_drawer(window, qtbot):
     assert window.windowTitle() == "Sample workspace — Briefer"
     assert window.editor.banner.text() == "SECRET/SENSITIVE"
     assert window.editor.model.rowCount() == 12
     assert window.navigator.model_.rowCount() == 2
     assert "As of 1987-12-20" in window.store_label.text()
-    assert window.drawer.model.rowCount() > 0
+    qtbot.waitUntil(lambda: window.drawer.model.rowCount() > 0)  # listed just after ready
 
 
 def test_create_an_event_and_a_briefing_through_the_dialogs(window, qtbot):
@@ -339,3 +339,21 @@ def test_window_geometry_is_remembered(qtbot, sample_path):
     second = MainWindow()
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == size != (1280, 800)
+
+
+def test_typing_on_after_a_save_keeps_the_cursor_and_every_keystroke(window, qtbot):
+    _select(window, 2, 0)
+    text = window.editor.item_editor.text
+    text.setFocus()
+    text.moveCursor(text.textCursor().MoveOperation.End)
+    original = text.toPlainText()
+    with qtbot.waitSignal(window.ctx.saved, timeout=3000):
+        qtbot.keyClicks(text, " first")
+    qtbot.keyClicks(text, " second")
+    window.editor.flush_typing()
+    assert text.toPlainText() == original + " first second"
+    assert _stored_outline(window).sections[2].items[0].text == original + " first second"
+    assert window.undo_action.text() == "&Undo Edit text"
+    window.undo_action.trigger()
+    assert _stored_outline(window).sections[2].items[0].text == original
+    assert text.toPlainText() == original

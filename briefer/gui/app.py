@@ -38,7 +38,7 @@ def run(
     exit_when_ready: bool = False,
     exit_on_first_paint: bool = False,
 ) -> int:
-    from briefer.gui import errors, theme
+    from briefer.gui import theme
     from briefer.gui.main_window import MainWindow
 
     app = make_application()
@@ -50,13 +50,14 @@ def run(
     window.show()
     if exit_on_first_paint:
         return app.exec()
-    errors.install()
     outcome = {"code": 0}
 
     def load() -> None:
         from briefer.errors import BrieferError
+        from briefer.gui import errors
         from briefer.startup import open_startup_store, startup_target
 
+        errors.install()
         try:
             startup = startup_target(db)
             store = open_startup_store(db)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from briefer.errors import BrieferError
-from briefer.export.markdown_tree import MarkdownTrees
 from briefer.gui import commands
 from briefer.gui.banner import MarkingBanner
 from briefer.gui.context import StoreContext
@@ -46,7 +45,8 @@ from briefer.markings import default_scheme
 from briefer.services import outline
 from briefer.services.outline import ItemRow, OutlineData, SectionRow
 
-TYPING_PAUSE_MS = 400  # typing reaches the store this long after the last keystroke
+TYPING_PAUSE_MS = 400  # typing reaches the store this long after the last keystroke …
+TYPING_DEADLINE_MS = 900  # … and never later than this after the first unsaved one
 _UNMARKED = "(not marked)"
 
 
@@ -84,7 +84,7 @@ class ItemEditor(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.trees = MarkdownTrees()
+        self._trees: Any = None
         self.marking = QComboBox()
         self.marking.setObjectName("itemMarking")
         self.marking.setAccessibleName("Portion marking")
@@ -150,6 +150,15 @@ class ItemEditor(QWidget):
             self.marking.blockSignals(blockers[1])
         self._render_preview()
 
+    @property
+    def trees(self) -> Any:
+        """The Markdown parser, built on first use (it is not needed to show an outline)."""
+        if self._trees is None:
+            from briefer.export.markdown_tree import MarkdownTrees
+
+            self._trees = MarkdownTrees()
+        return self._trees
+
     def chosen_marking(self) -> str | None:
         value = self.marking.currentText()
         return None if value == _UNMARKED else value
@@ -177,7 +186,10 @@ class BriefingEditor(QWidget):
         self.tree = OutlineView()
         self.tree.setModel(self.model)
         self.item_editor = ItemEditor()
-        self.properties = PropertiesPanel(self)
+        self._properties: PropertiesPanel | None = None
+        self.properties_tab = QWidget()
+        self.properties_tab.setLayout(QVBoxLayout())
+        self.properties_tab.layout().setContentsMargins(0, 0, 0, 0)
         self.preview = QTextBrowser()
         self.preview.setObjectName("documentPreview")
         self.preview.setAccessibleName("Document preview")
@@ -191,7 +203,7 @@ class BriefingEditor(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editorTabs")
         self.tabs.addTab(self.splitter, "&Outline")
-        self.tabs.addTab(self.properties, "P&roperties")
+        self.tabs.addTab(self.properties_tab, "P&roperties")
         self.tabs.addTab(self.preview, "Pre&view")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -202,6 +214,12 @@ class BriefingEditor(QWidget):
         self.typing_timer.setSingleShot(True)
         self.typing_timer.setInterval(TYPING_PAUSE_MS)
         self.typing_timer.timeout.connect(self.flush_typing)
+        # Continuous typing keeps restarting the pause timer; this one is not restarted, so a
+        # burst still reaches the store at least once a second (a crash loses at most that).
+        self.typing_deadline = QTimer(self)
+        self.typing_deadline.setSingleShot(True)
+        self.typing_deadline.setInterval(TYPING_DEADLINE_MS)
+        self.typing_deadline.timeout.connect(self.flush_typing)
         self.item_editor.text.textChanged.connect(self._text_changed)
         self.item_editor.marking.currentIndexChanged.connect(self._marking_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
@@ -225,7 +243,8 @@ class BriefingEditor(QWidget):
         self.undo_stack = self.stacks.setdefault(briefing_id, QUndoStack(self))
         self.setEnabled(True)
         self.reload()
-        self.properties.load()
+        if self._properties is not None:
+            self._properties.load()
         self.tabs.setCurrentIndex(0)
         self.outline_shown.emit()
 
@@ -265,10 +284,13 @@ class BriefingEditor(QWidget):
         old = self._pending_text[1] if self._pending_text else self.current_item.text
         self._pending_text = (self.current_item.id, old, self.item_editor.text.toPlainText())
         self.typing_timer.start()
+        if not self.typing_deadline.isActive():
+            self.typing_deadline.start()
 
     def flush_typing(self) -> None:
         """Push the pending typing as one command (it is written to the store at once)."""
         self.typing_timer.stop()
+        self.typing_deadline.stop()
         pending, self._pending_text = self._pending_text, None
         if pending is None or self.briefing_id is None or pending[1] == pending[2]:
             return
@@ -441,10 +463,21 @@ class BriefingEditor(QWidget):
 
     # ---------------------------------------------------------------- preview
 
+    @property
+    def properties(self) -> PropertiesPanel:
+        """The properties form, loaded from its Designer file when first needed."""
+        if self._properties is None:
+            self._properties = PropertiesPanel(self)
+            self.properties_tab.layout().addWidget(self._properties)
+            self._properties.load()
+        return self._properties
+
     def _tab_changed(self, _index: int) -> None:
         self.flush_typing()
         if self.tabs.currentWidget() is self.preview:
             self.refresh_preview()
+        elif self.tabs.currentWidget() is self.properties_tab:
+            _ = self.properties
 
     def refresh_preview(self) -> None:
         """The whole paper through the export's own Markdown path."""

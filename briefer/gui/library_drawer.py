@@ -173,6 +173,11 @@ class LibraryDrawer(QWidget):
 
     def refresh(self) -> None:
         if self.ctx is None:
+            window = self.window()
+            ctx = getattr(window, "ctx", None)
+            if ctx is None:
+                return
+            self.set_context(ctx)  # typed before the first page was listed
             return
         rows = self.ctx.read(
             drawer_rows,

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from briefer import __version__
 from briefer.gui.forms import load_form
-from briefer.gui.navigator import Navigator
 from briefer.gui.qt import (
     QAction,
     QCloseEvent,
@@ -27,7 +26,7 @@ from briefer.gui.qt import (
     QMenu,
     QMessageBox,
     QSettings,
-    Qt,
+    QTimer,
     QToolBar,
     QUndoGroup,
     QWidget,
@@ -39,9 +38,11 @@ if TYPE_CHECKING:
     from briefer.gui.briefing_editor import BriefingEditor
     from briefer.gui.context import StoreContext
     from briefer.gui.library_drawer import LibraryDrawer
+    from briefer.gui.navigator import Navigator
     from briefer.store import Store
 
 RECENT_KEY = "stores/recent"
+DRAWER_DELAY_MS = 50
 MAX_RECENT = 8
 
 
@@ -62,6 +63,31 @@ class MainWindow(QMainWindow):
         self.drawer: LibraryDrawer | None = None
         self.undo_group = QUndoGroup(self)
 
+        self.navigator: Navigator | None = None
+        self.navigator_dock: QDockWidget | None = None
+        self.drawer_dock: QDockWidget | None = None
+        # The first frame shows only what needs no data and no Qt enums; the docks are built
+        # as the store opens (see _build_docks), a few milliseconds after it.
+        self.setCentralWidget(QLabel("Opening the store…"))
+
+        self.store_label = QLabel()
+        self.store_label.setObjectName("storeLabel")
+        self.save_label = QLabel()
+        self.save_label.setObjectName("saveState")
+        self.save_label.setAccessibleName("Save state")
+        self._build_actions()
+        self.resize(1280, 800)
+        geometry = QSettings().value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _build_docks(self) -> None:
+        """The navigator and the library drawer's dock, with their remembered layout."""
+        if self.navigator_dock is not None:
+            return
+        from briefer.gui.navigator import Navigator
+        from briefer.gui.qt import Qt  # resolved on first use: not needed for the first frame
+
         self.navigator = Navigator()
         self.navigator_dock = QDockWidget("Navigator", self)
         self.navigator_dock.setObjectName("navigatorDock")
@@ -70,24 +96,15 @@ class MainWindow(QMainWindow):
         self.drawer_dock = QDockWidget("Library", self)
         self.drawer_dock.setObjectName("libraryDock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.drawer_dock)
-        placeholder = QLabel("Opening the store…")
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(placeholder)
-
-        self.store_label = QLabel()
-        self.store_label.setObjectName("storeLabel")
-        self.save_label = QLabel()
-        self.save_label.setObjectName("saveState")
-        self.save_label.setAccessibleName("Save state")
+        self._apply_shortcuts()
         self.statusBar().addWidget(self.store_label, 1)
         self.statusBar().addPermanentWidget(self.save_label)
-        self._build_actions()
-        self.resize(1280, 800)
-        settings = QSettings()
-        if settings.value("main/geometry") is not None:
-            self.restoreGeometry(settings.value("main/geometry"))
-        if settings.value("main/state") is not None:
-            self.restoreState(settings.value("main/state"))
+        self.view_menu.addActions(
+            [self.navigator_dock.toggleViewAction(), self.drawer_dock.toggleViewAction()]
+        )
+        state = QSettings().value("main/state")
+        if state is not None:
+            self.restoreState(state)
         else:
             self.resizeDocks(
                 [self.navigator_dock, self.drawer_dock], [270, 330], Qt.Orientation.Horizontal
@@ -108,7 +125,7 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._shortcuts.append((action, [shortcut]))
         if icon:
             action.setIcon(_icon(icon))
         if name:
@@ -116,10 +133,26 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
+    def _apply_shortcuts(self) -> None:
+        """Key bindings, set after the first paint: building the first QKeySequence from a
+        standard key costs PySide6 ~15 ms of enum set-up, and no key can be pressed before
+        the window is on screen anyway. "std:New" names a platform-standard binding."""
+        for action, specs in self._shortcuts:
+            sequences = [
+                QKeySequence(getattr(QKeySequence.StandardKey, spec[4:]))
+                if spec.startswith("std:")
+                else QKeySequence(spec)
+                for spec in specs
+            ]
+            action.setShortcuts([seq for seq in sequences if not seq.isEmpty()] or sequences)
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self._shortcuts = []
+
     def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
+        self._shortcuts: list[tuple[QAction, list[str]]] = []
         self.new_action = self._action(
-            "&New Briefing…", self.new_briefing, std.New, "new", "newBriefing"
+            "&New Briefing…", self.new_briefing, "std:New", "new", "newBriefing"
         )
         self.new_event_action = self._action("New &Event…", self.new_event, None, None, "newEvent")
         self.edit_event_action = self._action(
@@ -128,18 +161,18 @@ class MainWindow(QMainWindow):
         self.export_action = self._action("&Export…", self.export, "Ctrl+E", "export", "export")
         self.new_store_action = self._action("New &Store…", self.new_store, None, None, "newStore")
         self.open_store_action = self._action(
-            "&Open Store…", self.choose_store, std.Open, None, "openStore"
+            "&Open Store…", self.choose_store, "std:Open", None, "openStore"
         )
-        self.quit_action = self._action("&Quit", self.close, std.Quit, None, "quit")
+        self.quit_action = self._action("&Quit", self.close, "std:Quit", None, "quit")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(std.Undo))
+        self._shortcuts.append((self.undo_action, ["std:Undo"]))
         self.undo_action.setIcon(_icon("undo"))
         self.undo_action.setObjectName("undo")
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(std.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self._shortcuts.append((self.redo_action, ["std:Redo", "Ctrl+Shift+Z"]))
         self.redo_action.setIcon(_icon("redo"))
         self.redo_action.setObjectName("redo")
-        self.find_action = self._action("&Find in Library", self.find, std.Find, "find", "find")
+        self.find_action = self._action("&Find in Library", self.find, "std:Find", "find", "find")
         self.add_paragraph_action = self._action(
             "Add &Paragraph", self._add_paragraph, "Ctrl+Return", None, "addParagraph"
         )
@@ -147,10 +180,8 @@ class MainWindow(QMainWindow):
             "Add &Section…", self._add_section, None, None, "addSection"
         )
         self.preferences_action = self._action(
-            "Pre&ferences…", self.preferences, std.Preferences, None, "preferences"
+            "Pre&ferences…", self.preferences, "std:Preferences", None, "preferences"
         )
-        if self.preferences_action.shortcut().isEmpty():
-            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         about = self._action("&About Briefer", self.show_about, None, None, "about")
 
         menu = self.menuBar()
@@ -170,10 +201,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.add_paragraph_action, self.add_section_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.preferences_action])
-        view_menu = menu.addMenu("&View")
-        view_menu.addActions(
-            [self.navigator_dock.toggleViewAction(), self.drawer_dock.toggleViewAction()]
-        )
+        self.view_menu = menu.addMenu("&View")
         menu.addMenu("&Help").addAction(about)
 
         toolbar = QToolBar("Main", self)
@@ -207,6 +235,7 @@ class MainWindow(QMainWindow):
         from briefer.gui.context import StoreContext
         from briefer.gui.library_drawer import LibraryDrawer
 
+        self._build_docks()
         old = self.store
         self.store = store
         self.ctx = StoreContext(store, is_sample)
@@ -224,7 +253,10 @@ class MainWindow(QMainWindow):
             self.editor.splitter.setSizes([380, 620])
         self.drawer = LibraryDrawer()
         self.drawer_dock.setWidget(self.drawer)
-        self.drawer.set_context(self.ctx)
+        # The drawer's first page of entries is not needed to show the briefing: it is listed
+        # just after the window is ready (a search typed before then runs at once anyway).
+        ctx, drawer = self.ctx, self.drawer
+        QTimer.singleShot(DRAWER_DELAY_MS, lambda: drawer.ctx is None and drawer.set_context(ctx))
         self.drawer.insert_requested.connect(self._insert_from_drawer)
         self.navigator.fill(self.ctx.read(_navigation))
         name = "Sample workspace" if is_sample else Path(store.target.display).name
@@ -362,7 +394,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def find(self) -> None:
-        self.drawer_dock.show()
+        if self.drawer_dock is not None:
+            self.drawer_dock.show()
         if self.drawer is not None:
             self.drawer.search.setFocus()
             self.drawer.search.selectAll()
@@ -391,6 +424,7 @@ class MainWindow(QMainWindow):
 
     def _library_chosen(self, kind: str, topic: str) -> None:
         if self.drawer is not None and kind in ("point", "counter", "pd", "case"):
+            assert self.drawer_dock is not None
             self.drawer_dock.show()
             self.drawer.set_filter(kind, topic or None)
 

@@ -9,7 +9,6 @@ from briefer.gui.qt import (
     QPalette,
     QSettings,
     QStyleFactory,
-    Qt,
 )
 
 THEMES = ("system", "light", "dark")
@@ -21,10 +20,16 @@ def current_choice() -> str:
     return value if value in THEMES else "system"
 
 
+_system_dark: bool | None = None
+
+
 def is_dark(choice: str) -> bool:
-    if choice == "system":
-        return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-    return choice == "dark"
+    """ "system" reads the desktop's own palette (captured before Briefer changes it)."""
+    global _system_dark
+    if _system_dark is None:
+        window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+        _system_dark = window.lightness() < 128
+    return _system_dark if choice == "system" else choice == "dark"
 
 
 def _dark_palette() -> QPalette:
@@ -57,6 +62,7 @@ def _dark_palette() -> QPalette:
 
 def apply(app: QApplication, choice: str | None = None) -> str:
     choice = choice or current_choice()
+    is_dark("system")  # capture the desktop's palette before replacing it
     app.setStyle(QStyleFactory.create("Fusion"))
     app.setPalette(_dark_palette() if is_dark(choice) else app.style().standardPalette())
     return choice

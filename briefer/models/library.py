@@ -19,7 +19,7 @@ class TalkingPoint(LibraryEntity, Base):
     REVISED_FIELDS = ("topic", "title", "body", "marking", "tags")
 
     topic: Mapped[str] = mapped_column(String(120), index=True)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(300), index=True)
     body: Mapped[str] = mapped_column(Text, default="")
     marking: Mapped[str] = mapped_column(String(80), default="UNCLASSIFIED")
     tags: Mapped[list[str]] = mapped_column(default=list)

@@ -52,6 +52,15 @@ def query_terms(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
+RANKED_FROM = 3  # letters typed; shorter prefixes match too much for a ranking to mean anything
+
+
+def is_short(terms: list[str]) -> bool:
+    """A one- or two-letter prefix: return matches in index order and stop at the limit,
+    instead of ranking most of the library (search-as-you-type must keep up)."""
+    return sum(len(term) for term in terms) < RANKED_FROM
+
+
 def adapter_for(dialect: str) -> SearchAdapter:
     if dialect == "sqlite":
         from briefer.search.sqlite_fts import SqliteFtsAdapter

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from briefer.search import KINDS, SearchHit, as_uuid, query_terms
+from briefer.search import KINDS, SearchHit, as_uuid, is_short, query_terms
 
 _VECTOR = "to_tsvector('simple'::regconfig, title || ' ' || body)"
 
@@ -37,6 +37,7 @@ class PostgresAdapter:
         if not terms:
             return []
         tsquery = " & ".join(f"{term}:*" for term in terms)
+        order = "" if is_short(terms) else "ORDER BY rank DESC"
         rows = connection.execute(
             text(
                 f"""SELECT kind, ref_id, title,
@@ -45,7 +46,7 @@ class PostgresAdapter:
                     FROM search_doc
                     WHERE kind = ANY(:kinds)
                       AND ({_VECTOR} @@ to_tsquery('simple', :tsq) OR :raw <% title)
-                    ORDER BY rank DESC LIMIT :limit"""
+                    {order} LIMIT :limit"""
             ),
             {"tsq": tsquery, "raw": " ".join(terms), "kinds": list(kinds), "limit": limit},
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from briefer.search import KINDS, SearchHit, as_uuid, query_terms
+from briefer.search import KINDS, SearchHit, as_uuid, is_short, query_terms
 
 _DDL = [
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
@@ -52,12 +52,13 @@ class SqliteFtsAdapter:
         match = " ".join(f'"{term}"*' for term in terms)
         kind_params = {f"k{i}": kind for i, kind in enumerate(kinds)}
         kind_list = ", ".join(f":{name}" for name in kind_params)
+        order = "" if is_short(terms) else "ORDER BY rank"
         rows = connection.execute(
             text(
                 f"""SELECT d.kind, d.ref_id, d.title, bm25(search_fts, 10.0, 1.0) AS rank
                     FROM search_fts JOIN search_doc d ON d.doc_id = search_fts.rowid
                     WHERE search_fts MATCH :match AND d.kind IN ({kind_list})
-                    ORDER BY rank LIMIT :limit"""
+                    {order} LIMIT :limit"""
             ),
             {"match": match, "limit": limit, **kind_params},
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from briefer.errors import NotFoundError, ValidationError
 from briefer.markings import overall_marking
@@ -100,19 +100,61 @@ def _item_row(item: BriefingItem) -> ItemRow:
 
 
 def outline(session: Session, briefing_id: str) -> OutlineData:
-    briefing = session.scalars(
-        select(Briefing)
-        .where(Briefing.id == _uuid(briefing_id))
-        .options(selectinload(Briefing.sections).selectinload(Section.items))
+    """The whole outline in three column queries (no ORM objects: a 1,600-item book opens
+    in well under a frame's worth of database time per hundred items)."""
+    briefing = session.execute(
+        select(Briefing.id, Briefing.title, Briefing.base_marking, Briefing.status).where(
+            Briefing.id == _uuid(briefing_id)
+        )
     ).one_or_none()
     if briefing is None:
         raise NotFoundError("That briefing no longer exists.")
-    sections = tuple(
-        SectionRow(str(s.id), s.title, s.kind.value, s.intro, tuple(_item_row(i) for i in s.items))
-        for s in briefing.sections
+    sections = session.execute(
+        select(Section.id, Section.title, Section.kind, Section.intro)
+        .where(Section.briefing_id == briefing.id)
+        .order_by(Section.position)
+    ).all()
+    items_by_section: dict[uuid.UUID, list[ItemRow]] = {s.id: [] for s in sections}
+    item = BriefingItem
+    for row in session.execute(
+        select(
+            item.id,
+            item.section_id,
+            item.title,
+            item.text,
+            item.response,
+            item.marking,
+            item.source_kind,
+            item.source_id,
+            item.source_revision,
+            item.locally_edited,
+            item.snapshot,
+        )
+        .join(Section, Section.id == item.section_id)
+        .where(Section.briefing_id == briefing.id)
+        .order_by(Section.position, item.position)
+    ):
+        items_by_section[row.section_id].append(
+            ItemRow(
+                id=str(row.id),
+                section_id=str(row.section_id),
+                title=row.title,
+                text=row.text,
+                response=row.response,
+                marking=row.marking,
+                source_kind=row.source_kind.value if row.source_kind else None,
+                source_id=str(row.source_id) if row.source_id else None,
+                source_revision=row.source_revision,
+                locally_edited=row.locally_edited,
+                snapshot=dict(row.snapshot or {}),
+            )
+        )
+    rows = tuple(
+        SectionRow(str(s.id), s.title, s.kind.value, s.intro, tuple(items_by_section[s.id]))
+        for s in sections
     )
     marking = overall_marking(
-        briefing.base_marking, (i.marking for s in briefing.sections for i in s.items)
+        briefing.base_marking, (i.marking for section in rows for i in section.items)
     )
     return OutlineData(
         str(briefing.id),
@@ -120,7 +162,7 @@ def outline(session: Session, briefing_id: str) -> OutlineData:
         briefing.base_marking,
         str(marking),
         briefing.status.value,
-        sections,
+        rows,
     )
 
 
