@@ -38,6 +38,7 @@ def main(out_dir: str) -> int:
     window.show()
     window.attach(store, is_sample=True)
     window.open_default_briefing()
+    _settle(app)
     editor = window.editor
     assert editor is not None
     item = editor.model.index(0, 0, editor.model.index(2, 0))  # Background, first paragraph

@@ -104,6 +104,8 @@ class ExportDialog:
         self.progress = dialog.findChild(QProgressBar, "progressBar")
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        dialog.resize(max(620, dialog.sizeHint().width()), dialog.sizeHint().height())
         self.warnings = dialog.findChild(QLabel, "warningsLabel")
         self.warnings.setText("")
         self.buttons = dialog.findChild(QDialogButtonBox, "buttonBox")

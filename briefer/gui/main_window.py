@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.drawer: LibraryDrawer | None = None
         self.undo_group = QUndoGroup(self)
 
+        self._default_layout = True
         self.navigator: Navigator | None = None
         self.navigator_dock: QDockWidget | None = None
         self.drawer_dock: QDockWidget | None = None
@@ -103,12 +104,8 @@ class MainWindow(QMainWindow):
             [self.navigator_dock.toggleViewAction(), self.drawer_dock.toggleViewAction()]
         )
         state = QSettings().value("main/state")
-        if state is not None:
-            self.restoreState(state)
-        else:
-            self.resizeDocks(
-                [self.navigator_dock, self.drawer_dock], [270, 330], Qt.Orientation.Horizontal
-            )
+        self._default_layout = state is None or not self.restoreState(state)
+
         self.navigator.briefing_chosen.connect(self.open_briefing)
         self.navigator.library_chosen.connect(self._library_chosen)
         self.navigator.event_chosen.connect(self._event_chosen)
@@ -246,11 +243,11 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(stack)
         self.editor = BriefingEditor(self.ctx)
         self.setCentralWidget(self.editor)
+        if self._default_layout:  # first run: applied once the new widgets are laid out
+            QTimer.singleShot(0, self._apply_default_layout)
         splitter_state = QSettings().value("main/outlineSplitter")
         if splitter_state is not None:
             self.editor.splitter.restoreState(splitter_state)
-        else:
-            self.editor.splitter.setSizes([380, 620])
         self.drawer = LibraryDrawer()
         self.drawer_dock.setWidget(self.drawer)
         # The drawer's first page of entries is not needed to show the briefing: it is listed
@@ -272,6 +269,18 @@ class MainWindow(QMainWindow):
             self._remember_store(str(store.target.path))
         if old is not None and old is not store:
             old.close()
+
+    def _apply_default_layout(self) -> None:
+        """Room for the outline and the item editor, the docks at a readable width."""
+        from briefer.gui.qt import Qt
+
+        if self.navigator_dock is None or self.drawer_dock is None or self.editor is None:
+            return
+        self.resizeDocks(
+            [self.navigator_dock, self.drawer_dock], [280, 340], Qt.Orientation.Horizontal
+        )
+        width = max(600, self.editor.width())
+        self.editor.splitter.setSizes([int(width * 0.42), int(width * 0.58)])
 
     def open_briefing(self, ref: str) -> None:
         """Open a briefing by id or exact title in the editor (raises if unknown/ambiguous)."""
