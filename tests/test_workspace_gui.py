@@ -357,3 +357,18 @@ def test_typing_on_after_a_save_keeps_the_cursor_and_every_keystroke(window, qtb
     window.undo_action.trigger()
     assert _stored_outline(window).sections[2].items[0].text == original
     assert text.toPlainText() == original
+
+
+def test_insert_undo_redo_brings_back_the_same_item(window, qtbot):
+    _select(window, 3, 0)
+    drawer = window.drawer
+    drawer.search.setText("Sharansky")
+    qtbot.waitUntil(lambda: [r.title for r in drawer.model.rows] == ["Anatoly Shcharanskiy"])
+    drawer.results.setCurrentIndex(drawer.model.index(0))
+    qtbot.keyClick(drawer.results, Qt.Key.Key_Return)
+    inserted = _stored_outline(window).sections[3].items[1]
+    window.undo_action.trigger()
+    assert inserted.id not in _ids_in(window, 3)
+    window.redo_action.trigger()
+    assert _ids_in(window, 3)[1] == inserted.id
+    assert _stored_outline(window).sections[3].items[1] == inserted

@@ -101,28 +101,20 @@ class MoveItemCommand(_Command):
         self.ctx.write(outline.move_item, self.item_id, *self.origin)
 
 
-class InsertFromLibraryCommand(_Command):
-    def __init__(
-        self,
-        ctx: StoreContext,
-        briefing_id: str,
-        section_id: str,
-        kind: str,
-        source_id: str,
-        index: int | None,
-        name: str = "Insert from library",
-    ):
+class _CreateItemCommand(_Command):
+    """Creates an item the first time; undo deletes it, redo restores it with the same id."""
+
+    def __init__(self, ctx: StoreContext, briefing_id: str, name: str):
         super().__init__(ctx, briefing_id, name)
-        self.section_id, self.kind, self.source_id, self.index = section_id, kind, source_id, index
         self.saved: dict[str, Any] | None = None
         self.item_id: str | None = None
 
+    def _create(self) -> outline.ItemRow:
+        raise NotImplementedError
+
     def _do(self) -> None:
         if self.saved is None:
-            row = self.ctx.write(
-                outline.add_from_source, self.section_id, self.kind, self.source_id, self.index
-            )
-            self.item_id = row.id
+            self.item_id = self._create().id
         else:
             self.ctx.write(outline.restore_item, self.saved)
 
@@ -131,7 +123,26 @@ class InsertFromLibraryCommand(_Command):
         self.saved = self.ctx.write(outline.delete_item, self.item_id)
 
 
-class AddTextItemCommand(_Command):
+class InsertFromLibraryCommand(_CreateItemCommand):
+    def __init__(
+        self,
+        ctx: StoreContext,
+        briefing_id: str,
+        section_id: str,
+        kind: str,
+        source_id: str,
+        index: int | None,
+    ):
+        super().__init__(ctx, briefing_id, "Insert from library")
+        self.section_id, self.kind, self.source_id, self.index = section_id, kind, source_id, index
+
+    def _create(self) -> outline.ItemRow:
+        return self.ctx.write(
+            outline.add_from_source, self.section_id, self.kind, self.source_id, self.index
+        )
+
+
+class AddTextItemCommand(_CreateItemCommand):
     def __init__(
         self,
         ctx: StoreContext,
@@ -143,21 +154,11 @@ class AddTextItemCommand(_Command):
     ):
         super().__init__(ctx, briefing_id, "Add paragraph")
         self.section_id, self.text, self.marking, self.index = section_id, text, marking, index
-        self.saved: dict[str, Any] | None = None
-        self.item_id: str | None = None
 
-    def _do(self) -> None:
-        if self.saved is None:
-            row = self.ctx.write(
-                outline.add_text, self.section_id, self.text, self.marking, self.index
-            )
-            self.item_id = row.id
-        else:
-            self.ctx.write(outline.restore_item, self.saved)
-
-    def _undo(self) -> None:
-        assert self.item_id is not None
-        self.saved = self.ctx.write(outline.delete_item, self.item_id)
+    def _create(self) -> outline.ItemRow:
+        return self.ctx.write(
+            outline.add_text, self.section_id, self.text, self.marking, self.index
+        )
 
 
 class DeleteItemCommand(_Command):
