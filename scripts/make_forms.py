@@ -18,6 +18,7 @@ WIDGETS = {
     "label": "QLabel",
     "check": "QCheckBox",
     "progress": "QProgressBar",
+    "table": "QTableWidget",
 }
 
 
@@ -36,6 +37,17 @@ def _widget(kind: str, name: str, accessible: str, extra: str = "") -> str:
     if kind == "text":
         props += _prop("tabChangesFocus", "bool", "true")
     return f'<widget class="{WIDGETS[kind]}" name="{name}">{props}</widget>'
+
+
+def _button_row(layout: str, *buttons: tuple[str, str, str]) -> str:
+    """A row of push buttons: (object name, text with &shortcut, accessible name)."""
+    items = "".join(
+        f'<item><widget class="QPushButton" name="{name}">'
+        f"{_prop('text', 'string', escape(text))}{_prop('accessibleName', 'string', accessible)}"
+        "</widget></item>"
+        for name, text, accessible in buttons
+    )
+    return f'<item><layout class="QHBoxLayout" name="{layout}">{items}</layout></item>'
 
 
 def form(
@@ -137,14 +149,11 @@ FORMS = {
             ("", "progress", "progressBar", "Export progress"),
         ],
         dialog=True,
-        extra_rows='<item><layout class="QHBoxLayout" name="browseRow">'
-        '<item><widget class="QPushButton" name="browseButton">'
-        + _prop("text", "string", escape("&Browse…"))
-        + _prop("accessibleName", "string", "Choose file")
-        + '</widget></item><item><widget class="QPushButton" name="referenceButton">'
-        + _prop("text", "string", escape("Choose &reference…"))
-        + _prop("accessibleName", "string", "Choose reference document")
-        + "</widget></item></layout></item>",
+        extra_rows=_button_row(
+            "browseRow",
+            ("browseButton", "&Browse…", "Choose file"),
+            ("referenceButton", "Choose &reference…", "Choose reference document"),
+        ),
     ),
     "briefing_properties.ui": form(
         "BriefingProperties",
@@ -165,9 +174,14 @@ FORMS = {
             ("Dra&fted by:", "line", "draftedByEdit", "Drafted by"),
             ("Drafted o&n:", "date", "draftedOnEdit", "Drafted on"),
             ("A&pproved by:", "line", "approvedByEdit", "Approved by"),
-            ("Clearances:", "label", "clearancesLabel", "Clearances"),
+            ("&Clearances:", "table", "clearancesTable", "Clearances"),
         ],
         dialog=False,
+        extra_rows=_button_row(
+            "clearanceButtons",
+            ("addClearanceButton", "&Add clearance", "Add clearance"),
+            ("removeClearanceButton", "Re&move clearance", "Remove clearance"),
+        ),
     ),
 }
 

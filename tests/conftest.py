@@ -34,6 +34,28 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes and input prompts are recorded instead of blocking a headless run
+    (a test that expects one asserts on this list, or patches its own answer)."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    shown: list[tuple[str, str]] = []
+
+    def record(kind: str):
+        def show(*args: object, **_kwargs: object) -> QMessageBox.StandardButton:
+            shown.append((kind, str(args[2]) if len(args) > 2 else ""))
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("", False)))
+    return shown
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """Server URL (no database) of a cluster started for this test session."""

@@ -372,3 +372,38 @@ def test_insert_undo_redo_brings_back_the_same_item(window, qtbot):
     window.redo_action.trigger()
     assert _ids_in(window, 3)[1] == inserted.id
     assert _stored_outline(window).sections[3].items[1] == inserted
+
+
+def test_properties_edit_with_undo_including_clearances(window, qtbot, monkeypatch):
+    from briefer.gui import briefing_editor, main_window
+    from briefer.gui.qt import QPushButton, QTableWidget
+
+    refusals = []
+    monkeypatch.setattr(main_window.QMessageBox, "warning", lambda *a: refusals.append(a[2]))
+
+    window.editor.tabs.setCurrentIndex(1)
+    panel = window.editor.properties
+    subject = panel.form.findChild(QLineEdit, "subjectEdit")
+    subject.setText("Human Rights After Washington")
+    subject.editingFinished.emit()
+    assert window.undo_action.text() == "&Undo Change subject"
+    table = panel.form.findChild(QTableWidget, "clearancesTable")
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == [
+        "EUR/SOV/SOVI", "EUR/SOV", "EUR/RPM", "EUR"]
+    monkeypatch.setattr(briefing_editor.QInputDialog, "getText",
+                        lambda *a, **k: ("S/P", True))
+    qtbot.mouseClick(panel.form.findChild(QPushButton, "addClearanceButton"),
+                     Qt.MouseButton.LeftButton)
+    assert table.rowCount() == 5 and table.item(4, 0).text() == "S/P"
+    table.item(4, 2).setText("cleared")
+    clearances = window.ctx.read(outline.clearances, window.editor.briefing_id)
+    assert (clearances[-1].office, clearances[-1].status) == ("S/P", "cleared")
+    table.item(3, 2).setText("approved-ish")  # not a clearance status: refused in words
+    assert refusals and "Clearance status 'approved-ish' is not one of" in refusals[0]
+    assert window.ctx.read(outline.clearances, window.editor.briefing_id)[3].status == "pending"
+    assert table.item(3, 2).text() == "pending"
+    window.undo_action.trigger()  # the status edit
+    window.undo_action.trigger()  # the added clearance
+    assert table.rowCount() == 4
+    window.undo_action.trigger()  # the subject
+    assert subject.text() == "Human Rights Between Summits: Some Thoughts"

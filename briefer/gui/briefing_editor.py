@@ -30,8 +30,10 @@ from briefer.gui.qt import (
     QModelIndex,
     QObject,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     Qt,
+    QTableWidget,
     QTabWidget,
     QTextBrowser,
     QTimer,
@@ -269,6 +271,8 @@ class BriefingEditor(QWidget):
     def _outline_changed(self, briefing_id: str) -> None:
         if briefing_id == self.briefing_id:
             self.reload()
+            if self._properties is not None and not self._properties.loading:
+                self._properties.load()  # an undone property or clearance shows at once
 
     # ---------------------------------------------------------------- selection and typing
 
@@ -537,7 +541,18 @@ class PropertiesPanel(QWidget):
         self.summary.installEventFilter(self)
         self.drafted_on = self.form.findChild(QDateEdit, "draftedOnEdit")
         self.drafted_on.editingFinished.connect(self._changed)
-        self.clearances = self.form.findChild(QLabel, "clearancesLabel")
+        self.clearances = self.form.findChild(QTableWidget, "clearancesTable")
+        self.clearances.setColumnCount(4)
+        self.clearances.setHorizontalHeaderLabels(["Office", "Person", "Status", "Date"])
+        self.clearances.horizontalHeader().setStretchLastSection(True)
+        self.clearances.verticalHeader().hide()
+        self.clearances.setMinimumHeight(120)
+        self.clearances.itemChanged.connect(self._clearance_edited)
+        self.form.findChild(QPushButton, "addClearanceButton").clicked.connect(self.add_clearance)
+        self.form.findChild(QPushButton, "removeClearanceButton").clicked.connect(
+            self.remove_clearance
+        )
+        self.clearance_rows: list[Any] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.summary and event.type() == QEvent.Type.FocusOut:
@@ -557,15 +572,6 @@ class PropertiesPanel(QWidget):
             }
             values["summary"] = book.summary
             values["drafted_on"] = book.drafted_on
-            values["clearances"] = [
-                (
-                    c.office,
-                    c.person,
-                    c.status.value,
-                    c.cleared_on.isoformat() if c.cleared_on else "",
-                )
-                for c in book.clearances
-            ]
             values["event"] = f"{book.event.title} ({book.event.starts_on.isoformat()})"
             return values
 
@@ -584,17 +590,58 @@ class PropertiesPanel(QWidget):
                 day = self.values["drafted_on"]
                 self.drafted_on.setDate(QDate(day.year, day.month, day.day))
             self.form.findChild(QLabel, "eventLabel").setText(self.values["event"])
-            rows = self.values["clearances"] or []
-            self.clearances.setText(
-                "\n".join(
-                    f"{office}{' (' + person + ')' if person else ''}: {status}"
-                    f"{' on ' + day if day else ''}"
-                    for office, person, status, day in rows
-                )
-                or "No clearances recorded."
-            )
+            self._fill_clearances()
         finally:
             self.loading = False
+
+    CLEARANCE_FIELDS = ("office", "person", "status", "cleared_on")
+
+    def _fill_clearances(self) -> None:
+        from briefer.gui.qt import QTableWidgetItem
+
+        self.clearance_rows = self.editor.ctx.read(outline.clearances, self.editor.briefing_id)
+        self.clearances.blockSignals(True)
+        try:
+            self.clearances.setRowCount(len(self.clearance_rows))
+            for row, clearance in enumerate(self.clearance_rows):
+                for column, field in enumerate(self.CLEARANCE_FIELDS):
+                    self.clearances.setItem(
+                        row, column, QTableWidgetItem(getattr(clearance, field))
+                    )
+        finally:
+            self.clearances.blockSignals(False)
+
+    def _clearance_edited(self, cell: Any) -> None:
+        if self.loading or self.editor.briefing_id is None:
+            return
+        clearance = self.clearance_rows[cell.row()]
+        field = self.CLEARANCE_FIELDS[cell.column()]
+        old, new = getattr(clearance, field), cell.text().strip()
+        if old != new:
+            self.editor.undo_stack.push(
+                commands.EditClearanceCommand(
+                    self.editor.ctx, self.editor.briefing_id, clearance.id, field, old, new
+                )
+            )
+        self._fill_clearances()
+
+    def add_clearance(self) -> None:
+        office, ok = QInputDialog.getText(self, "Add clearance", "Office (e.g. EUR/SOV):")
+        if ok and office.strip() and self.editor.briefing_id is not None:
+            self.editor.undo_stack.push(
+                commands.AddClearanceCommand(self.editor.ctx, self.editor.briefing_id, office)
+            )
+            self._fill_clearances()
+
+    def remove_clearance(self) -> None:
+        row = self.clearances.currentRow()
+        if 0 <= row < len(self.clearance_rows) and self.editor.briefing_id is not None:
+            self.editor.undo_stack.push(
+                commands.DeleteClearanceCommand(
+                    self.editor.ctx, self.editor.briefing_id, self.clearance_rows[row].id
+                )
+            )
+            self._fill_clearances()
 
     def _changed(self) -> None:
         if self.loading or self.editor.briefing_id is None:

@@ -259,3 +259,51 @@ class EditBriefingCommand(_Command):
 
     def _undo(self) -> None:
         self._set(self.old)
+
+
+class AddClearanceCommand(_Command):
+    def __init__(self, ctx: StoreContext, briefing_id: str, office: str):
+        super().__init__(ctx, briefing_id, "Add clearance")
+        self.office = office
+        self.clearance_id: str | None = None
+        self.saved: dict[str, Any] | None = None
+
+    def _do(self) -> None:
+        if self.saved is None:
+            self.clearance_id = self.ctx.write(
+                outline.add_clearance, self.briefing_id, self.office
+            ).id
+        else:
+            self.ctx.write(outline.restore_clearance, self.saved)
+
+    def _undo(self) -> None:
+        assert self.clearance_id is not None
+        self.saved = self.ctx.write(outline.delete_clearance, self.clearance_id)
+
+
+class EditClearanceCommand(_Command):
+    def __init__(
+        self, ctx: StoreContext, briefing_id: str, clearance_id: str, field: str, old: str, new: str
+    ):
+        super().__init__(ctx, briefing_id, "Edit clearance")
+        self.clearance_id, self.field, self.old, self.new = clearance_id, field, old, new
+
+    def _do(self) -> None:
+        self.ctx.write(outline.update_clearance, self.clearance_id, **{self.field: self.new})
+
+    def _undo(self) -> None:
+        self.ctx.write(outline.update_clearance, self.clearance_id, **{self.field: self.old})
+
+
+class DeleteClearanceCommand(_Command):
+    def __init__(self, ctx: StoreContext, briefing_id: str, clearance_id: str):
+        super().__init__(ctx, briefing_id, "Delete clearance")
+        self.clearance_id = clearance_id
+        self.saved: dict[str, Any] | None = None
+
+    def _do(self) -> None:
+        self.saved = self.ctx.write(outline.delete_clearance, self.clearance_id)
+
+    def _undo(self) -> None:
+        assert self.saved is not None
+        self.ctx.write(outline.restore_clearance, self.saved)

@@ -21,6 +21,7 @@ from briefer.models import (
     LIBRARY_CLASSES,
     Briefing,
     BriefingItem,
+    Clearance,
     Goal,
     Section,
     SectionKind,
@@ -308,3 +309,65 @@ def section_kinds() -> list[str]:
 def _columns(record: Any) -> dict[str, Any]:
     """Every column value of a record, by attribute name (for an exact restore)."""
     return {column.key: getattr(record, column.key) for column in record.__mapper__.column_attrs}
+
+
+# ------------------------------------------------------------------ clearances
+
+
+@dataclass(frozen=True)
+class ClearanceRow:
+    id: str
+    office: str
+    person: str
+    status: str
+    cleared_on: str  # ISO date or ""
+
+
+def _clearance_row(clearance: Clearance) -> ClearanceRow:
+    return ClearanceRow(
+        str(clearance.id),
+        clearance.office,
+        clearance.person,
+        clearance.status.value,
+        clearance.cleared_on.isoformat() if clearance.cleared_on else "",
+    )
+
+
+def clearances(session: Session, briefing_id: str) -> list[ClearanceRow]:
+    return [_clearance_row(c) for c in _briefing(session, briefing_id).clearances]
+
+
+def add_clearance(session: Session, briefing_id: str, office: str, **fields: Any) -> ClearanceRow:
+    made = briefing_service.add_clearance(
+        session, _briefing(session, briefing_id), office=office, **fields
+    )
+    return _clearance_row(made)
+
+
+def update_clearance(session: Session, clearance_id: str, **changes: Any) -> ClearanceRow:
+    clearance = session.get(Clearance, _uuid(clearance_id))
+    if clearance is None:
+        raise NotFoundError("That clearance no longer exists.")
+    if "cleared_on" in changes and changes["cleared_on"] == "":
+        changes["cleared_on"] = None
+    return _clearance_row(briefing_service.update_clearance(session, clearance, **changes))
+
+
+def delete_clearance(session: Session, clearance_id: str) -> dict[str, Any]:
+    clearance = session.get(Clearance, _uuid(clearance_id))
+    if clearance is None:
+        raise NotFoundError("That clearance no longer exists.")
+    saved = _columns(clearance)
+    briefing_service.delete_clearance(session, clearance)
+    return saved
+
+
+def restore_clearance(session: Session, saved: dict[str, Any]) -> ClearanceRow:
+    values = dict(saved)
+    briefing = _briefing(session, str(values.pop("briefing_id")))
+    position = values.pop("position")
+    values.pop("version", None)
+    restored = Clearance(**values)
+    briefing.clearances.insert(min(position, len(briefing.clearances)), restored)
+    session.flush()
+    return _clearance_row(restored)
