@@ -19,6 +19,7 @@ WIDGETS = {
     "check": "QCheckBox",
     "progress": "QProgressBar",
     "table": "QTableWidget",
+    "browser": "QTextBrowser",
 }
 
 
@@ -153,6 +154,22 @@ FORMS = {
             "browseRow",
             ("browseButton", "&Browse…", "Choose file"),
             ("referenceButton", "Choose &reference…", "Choose reference document"),
+        ),
+    ),
+    "library_entry_dialog.ui": form(
+        "LibraryEntryDialog",
+        "Library entry",
+        [
+            ("Kind:", "label", "kindLabel", "Kind of entry"),
+            ("Topic:", "label", "topicLabel", "Topic or category"),
+            ("Marking:", "label", "markingLabel", "Marking"),
+            ("Title:", "label", "titleLabel", "Title"),
+            ("", "browser", "textBrowser", "Entry text"),
+        ],
+        dialog=True,
+        buttons="QDialogButtonBox::Close",
+        extra_rows=_button_row(
+            "entryButtons", ("insertButton", "&Insert into briefing", "Insert into briefing")
         ),
     ),
     "briefing_properties.ui": form(

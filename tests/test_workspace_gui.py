@@ -389,11 +389,15 @@ def test_properties_edit_with_undo_including_clearances(window, qtbot, monkeypat
     assert window.undo_action.text() == "&Undo Change subject"
     table = panel.form.findChild(QTableWidget, "clearancesTable")
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == [
-        "EUR/SOV/SOVI", "EUR/SOV", "EUR/RPM", "EUR"]
-    monkeypatch.setattr(briefing_editor.QInputDialog, "getText",
-                        lambda *a, **k: ("S/P", True))
-    qtbot.mouseClick(panel.form.findChild(QPushButton, "addClearanceButton"),
-                     Qt.MouseButton.LeftButton)
+        "EUR/SOV/SOVI",
+        "EUR/SOV",
+        "EUR/RPM",
+        "EUR",
+    ]
+    monkeypatch.setattr(briefing_editor.QInputDialog, "getText", lambda *a, **k: ("S/P", True))
+    qtbot.mouseClick(
+        panel.form.findChild(QPushButton, "addClearanceButton"), Qt.MouseButton.LeftButton
+    )
     assert table.rowCount() == 5 and table.item(4, 0).text() == "S/P"
     table.item(4, 2).setText("cleared")
     clearances = window.ctx.read(outline.clearances, window.editor.briefing_id)
@@ -407,3 +411,24 @@ def test_properties_edit_with_undo_including_clearances(window, qtbot, monkeypat
     assert table.rowCount() == 4
     window.undo_action.trigger()  # the subject
     assert subject.text() == "Human Rights Between Summits: Some Thoughts"
+
+
+def test_double_click_opens_the_entry_and_insert_adds_it(window, qtbot):
+    from briefer.gui.qt import QLabel, QPushButton, QTextBrowser
+
+    _select(window, 3, 0)
+    drawer = window.drawer
+    drawer.search.setText("Sharansky")
+    qtbot.waitUntil(lambda: [r.title for r in drawer.model.rows] == ["Anatoly Shcharanskiy"])
+    with qtbot.waitSignal(drawer.open_requested):
+        drawer.results.doubleClicked.emit(drawer.model.index(0))
+    viewer = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == "LibraryEntryDialog" and w.isVisible()
+    )
+    assert viewer.findChild(QLabel, "titleLabel").text() == "Anatoly Shcharanskiy"
+    text = viewer.findChild(QTextBrowser, "textBrowser").toPlainText()
+    assert "Щаранский" in text and "released" in text
+    qtbot.mouseClick(viewer.findChild(QPushButton, "insertButton"), Qt.MouseButton.LeftButton)
+    assert _stored_outline(window).sections[3].items[1].title == "Anatoly Shcharanskiy"

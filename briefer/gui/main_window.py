@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
         ctx, drawer = self.ctx, self.drawer
         QTimer.singleShot(DRAWER_DELAY_MS, lambda: drawer.ctx is None and drawer.set_context(ctx))
         self.drawer.insert_requested.connect(self._insert_from_drawer)
+        self.drawer.open_requested.connect(self.open_entry)
         self.navigator.fill(self.ctx.read(_navigation))
         name = "Sample workspace" if is_sample else Path(store.target.display).name
         self.setWindowTitle(f"{name} — Briefer")
@@ -430,6 +431,18 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Insert", "Add a section to the briefing first.")
             return
         self.editor.insert_from_library(kind, source_id, *target)
+
+    def open_entry(self, kind: str, entry_id: str) -> Any:
+        """Show a library entry in full; its Insert button adds it to the briefing."""
+        from briefer.gui.entry_dialog import LibraryEntryDialog
+
+        assert self.ctx is not None
+        viewer = LibraryEntryDialog(self.ctx, kind, entry_id, self)
+        viewer.dialog.finished.connect(
+            lambda _code: viewer.insert_chosen and self._insert_from_drawer(kind, entry_id)
+        )
+        viewer.dialog.open()
+        return viewer
 
     def _library_chosen(self, kind: str, topic: str) -> None:
         if self.drawer is not None and kind in ("point", "counter", "pd", "case"):

@@ -84,3 +84,44 @@ def drawer_rows(
             continue
         rows.append(DrawerRow(hit_kind, str(hit_id), title, entry_topic, entry_marking))
     return rows
+
+
+@dataclass(frozen=True)
+class EntryDetails:
+    kind: str
+    id: str
+    title: str
+    topic: str
+    marking: str
+    text: str  # Markdown: the body, their point with our response, or the case summary
+    revision: int
+
+
+def entry_details(session: Session, kind: str, entry_id: str) -> EntryDetails:
+    """What the drawer shows of one entry when it is opened."""
+    from briefer.services.outline import library_entry
+
+    entry = library_entry(session, kind, entry_id)
+    if kind == "point":
+        text, topic = entry.body, entry.topic
+    elif kind == "counter":
+        text = f"**They may say:** {entry.their_point}\n\n**We respond:** {entry.our_response}"
+        topic = entry.topic
+    elif kind == "pd":
+        text, topic = entry.text, entry.topic
+    else:
+        latest = entry.latest_status
+        status = (
+            f"{latest.status} ({latest.occurred_on.isoformat()}, {latest.source})"
+            if latest
+            else "no status recorded"
+        )
+        variants = ", ".join(entry.name_variants or []) or "none"
+        text = (
+            f"**Category:** {entry.category}  \n**Location:** {entry.location or '—'}  \n"
+            f"**Name variants:** {variants}  \n**Latest status:** {status}\n\n{entry.summary}"
+        )
+        topic = entry.category
+    return EntryDetails(
+        kind, str(entry.id), entry.title, topic, entry.marking, text, entry.revision
+    )
