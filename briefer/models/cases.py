@@ -33,6 +33,9 @@ class Case(LibraryEntity, Base):
 
     primary_name: Mapped[str] = mapped_column(String(200), index=True)
     name_variants: Mapped[list[str]] = mapped_column(default=list)
+    # Spelling-insensitive keys of the primary name and every variant (briefer.names);
+    # kept by the case services, used by search and duplicate detection.
+    name_keys: Mapped[list[str]] = mapped_column(default=list)
     category: Mapped[str] = mapped_column(String(80))
     location: Mapped[str] = mapped_column(String(200), default="")
     legal_basis: Mapped[str] = mapped_column(String(200), default="")
@@ -57,7 +60,11 @@ class Case(LibraryEntity, Base):
 
     def search_document(self) -> tuple[str, str]:
         variants = " ".join(self.name_variants or [])
-        return self.primary_name, f"{variants}\n{self.category}\n{self.location}\n{self.summary}"
+        keys = " ".join(self.name_keys or [])
+        return (
+            self.primary_name,
+            f"{variants}\n{keys}\n{self.category}\n{self.location}\n{self.summary}",
+        )
 
 
 class CaseStatusEvent(Record, Base):

@@ -33,6 +33,7 @@ from briefer.models import (
     TalkingPoint,
     search_doc,
 )
+from briefer.names import name_keys
 from briefer.sample import facts
 
 LARGE_KEY = "sample_large"
@@ -175,6 +176,7 @@ def build_large(session: Session) -> None:
             ),
             "location": rng.choice(["Moscow", "Leningrad", "Kiev", "Riga", "Odessa"]),
             "legal_basis": "",
+            "name_keys": name_keys([name, name.replace("Yu", "Iu")]),
             "since": since,
             "summary": facts.FICTIONAL_NOTE,
             "marking": rng.choice(_MARKINGS[:3]),
@@ -200,7 +202,8 @@ def build_large(session: Session) -> None:
         cases,
         lambda r: (
             r["primary_name"],
-            f"{' '.join(r['name_variants'])}\n{r['category']}\n{r['location']}\n{r['summary']}",
+            f"{' '.join(r['name_variants'])}\n{' '.join(r['name_keys'])}\n"
+            f"{r['category']}\n{r['location']}\n{r['summary']}",
         ),
     )
     session.execute(insert(CaseStatusEvent), events)

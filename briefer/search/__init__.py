@@ -52,6 +52,15 @@ def query_terms(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
+def term_alternatives(term: str) -> list[str]:
+    """A word and, if it differs, its spelling-insensitive name key (briefer.names), so that
+    "Sharansky" finds a case stored as "Shcharanskiy" and "Щаранский" finds it too."""
+    from briefer.names import fold_word
+
+    folded = fold_word(term)
+    return [term] if not folded or folded == term else [term, folded]
+
+
 RANKED_FROM = 3  # letters typed; shorter prefixes match too much for a ranking to mean anything
 
 

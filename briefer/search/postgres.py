@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from briefer.search import KINDS, SearchHit, as_uuid, is_short, query_terms
+from briefer.search import KINDS, SearchHit, as_uuid, is_short, query_terms, term_alternatives
 
 _VECTOR = "to_tsvector('simple'::regconfig, title || ' ' || body)"
 
@@ -36,7 +36,9 @@ class PostgresAdapter:
         terms = query_terms(text_)
         if not terms:
             return []
-        tsquery = " & ".join(f"{term}:*" for term in terms)
+        tsquery = " & ".join(
+            "(" + " | ".join(f"{alt}:*" for alt in term_alternatives(term)) + ")" for term in terms
+        )
         order = "" if is_short(terms) else "ORDER BY rank DESC"
         rows = connection.execute(
             text(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from briefer.search import KINDS, SearchHit, as_uuid, is_short, query_terms
+from briefer.search import KINDS, SearchHit, as_uuid, is_short, query_terms, term_alternatives
 
 _DDL = [
     """CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
@@ -49,7 +49,10 @@ class SqliteFtsAdapter:
         if not terms:
             return []
         # Each word as a quoted prefix term: search-as-you-type, and no FTS5 syntax leaks in.
-        match = " ".join(f'"{term}"*' for term in terms)
+        match = " AND ".join(
+            "(" + " OR ".join(f'"{alt}"*' for alt in term_alternatives(term)) + ")"
+            for term in terms
+        )
         kind_params = {f"k{i}": kind for i, kind in enumerate(kinds)}
         kind_list = ", ".join(f":{name}" for name in kind_params)
         order = "" if is_short(terms) else "ORDER BY rank"

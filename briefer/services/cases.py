@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -17,6 +18,7 @@ from briefer.models import (
     CaseStatusEvent,
     Event,
 )
+from briefer.names import name_keys
 from briefer.services import validation as v
 from briefer.services.lookup import resolve
 from briefer.vocabulary import case_vocabulary
@@ -53,12 +55,71 @@ _LIST_RULES = {
 }
 
 
+def _refresh_keys(case: Case) -> None:
+    keys = name_keys([case.primary_name, *(case.name_variants or [])])
+    if keys != case.name_keys:
+        case.name_keys = keys
+
+
 def create_case(session: Session, **fields: Any) -> Case:
-    return v.create(session, Case, _CASE_RULES, fields)
+    return v.create(session, Case, _CASE_RULES, fields, check=_refresh_keys)
 
 
 def update_case(session: Session, case: Case, **changes: Any) -> Case:
-    return v.update(session, case, _CASE_RULES, changes)
+    return v.update(session, case, _CASE_RULES, changes, check=_refresh_keys)
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    case_id: str
+    name: str
+    score: float  # 100 = the same name key
+    same_key: bool
+
+
+def possible_duplicates(
+    session: Session,
+    names: list[str],
+    *,
+    exclude: Case | None = None,
+    threshold: float = 85.0,
+    limit: int = 5,
+) -> list[PossibleDuplicate]:
+    """Existing cases whose names match these, best first — to offer, never to merge.
+
+    Equal keys are the same name spelled differently; a near key (rapidfuzz's token-set
+    ratio, which also matches "Sharansky" inside "Anatoly Shcharanskiy") may be a relative.
+    """
+    from rapidfuzz import fuzz, process
+
+    wanted = name_keys(names)
+    if not wanted:
+        return []
+    candidates: dict[str, str] = {}
+    names_by_key: dict[str, tuple[str, str]] = {}
+    for case_id, primary, keys in session.execute(
+        select(Case.id, Case.primary_name, Case.name_keys)
+    ):
+        if exclude is not None and case_id == exclude.id:
+            continue
+        for key in keys or []:
+            candidates[f"{case_id}|{key}"] = key
+            names_by_key[f"{case_id}|{key}"] = (str(case_id), primary)
+    best: dict[str, PossibleDuplicate] = {}
+    for key in wanted:
+        for _match, score, label in process.extract(
+            key,
+            candidates,
+            scorer=fuzz.token_set_ratio,
+            limit=limit * 4,
+            score_cutoff=threshold,
+        ):
+            case_id, primary = names_by_key[label]
+            same = candidates[label] == key
+            found = PossibleDuplicate(case_id, primary, 100.0 if same else float(score), same)
+            if case_id not in best or found.score > best[case_id].score:
+                best[case_id] = found
+    return sorted(best.values(), key=lambda d: (-d.score, d.name))[:limit]
 
 
 def delete_case(session: Session, case: Case) -> None:
