@@ -70,6 +70,27 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="replace the store's content with a backup")
     restore.add_argument("path", type=Path)
 
+    lists = commands.add_parser("lists", help="case lists: hygiene checks")
+    list_commands = lists.add_subparsers(
+        dest="lists_command", metavar="LISTS_COMMAND", required=True
+    )
+    hygiene = list_commands.add_parser("check", help="warn about lists that need care")
+    hygiene.add_argument("--json", action="store_true", help="print a JSON array")
+    hygiene.add_argument(
+        "--max-names",
+        type=int,
+        default=12,
+        metavar="N",
+        help="warn about lists longer than this (default 12)",
+    )
+    hygiene.add_argument(
+        "--stale-days",
+        type=int,
+        default=365,
+        metavar="N",
+        help="warn when a listed case has had no update for this long",
+    )
+
     export = commands.add_parser("export", help="export a briefing to Word or Markdown")
     export.add_argument("briefing", metavar="BRIEFING", help="id or exact title")
     export.add_argument("--out", required=True, type=Path, metavar="PATH")
@@ -342,6 +363,24 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_lists(args: argparse.Namespace) -> int:
+    from briefer.services.hygiene import check_lists
+    from briefer.store import Store
+
+    with Store.open(args.db) as store, store.session() as session:
+        warnings = check_lists(
+            session, store.today(), max_names=args.max_names, stale_days=args.stale_days
+        )
+    if args.json:
+        print(json.dumps([w.as_dict() for w in warnings], ensure_ascii=False, indent=2))
+    elif not warnings:
+        print("The case lists are in order.")
+    else:
+        for warning in warnings:
+            print(f"[{warning.rule}] {warning.message}")
+    return EXIT_OK
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from briefer.gui.app import run
 
@@ -362,6 +401,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "export": _cmd_export,
+    "lists": _cmd_lists,
 }
 
 
