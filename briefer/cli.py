@@ -91,6 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="warn when a listed case has had no update for this long",
     )
 
+    imports = commands.add_parser("import", help="import data from files")
+    import_commands = imports.add_subparsers(dest="import_command", metavar="WHAT", required=True)
+    replies = import_commands.add_parser(
+        "replies", help="the counterpart's replies at a case review session (CSV)"
+    )
+    replies.add_argument("event", metavar="EVENT", help="the session's event: id or exact title")
+    replies.add_argument(
+        "file", type=Path, metavar="FILE.csv", help="UTF-8 CSV with columns case,status,date,note"
+    )
+    replies.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+
     export = commands.add_parser("export", help="export a briefing to Word or Markdown")
     export.add_argument("briefing", metavar="BRIEFING", help="id or exact title")
     export.add_argument("--out", required=True, type=Path, metavar="PATH")
@@ -381,6 +392,21 @@ def _cmd_lists(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from briefer.services.events import get_event
+    from briefer.services.review_session import import_replies
+    from briefer.store import Store
+
+    with Store.open(args.db) as store, store.session() as session:
+        event = get_event(session, args.event)
+        rows, discrepancies = import_replies(session, event, args.file, dry_run=args.dry_run)
+    verb = "would import" if args.dry_run else "imported"
+    print(f"{len(rows)} repl{'y' if len(rows) == 1 else 'ies'} {verb} for {event.title}.")
+    for discrepancy in discrepancies:
+        print(f"discrepancy: {discrepancy.message}")
+    return EXIT_OK
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from briefer.gui.app import run
 
@@ -402,6 +428,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "restore": _cmd_restore,
     "export": _cmd_export,
     "lists": _cmd_lists,
+    "import": _cmd_import,
 }
 
 

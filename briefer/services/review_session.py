@@ -1,0 +1,196 @@
+"""Case review sessions: record the counterpart's replies, case by case, in one pass.
+
+The counterpart's replies are "frequently out-of-date or simply false" (memorandum of Dec
+1987, §18), so each is recorded as a status event whose source is the session and whose
+reliability is "counterpart claim"; a reply that contradicts the latest status from any
+other source is a discrepancy, listed for follow-up. Nothing is overwritten: history only
+grows, and the newest report still wins the "latest status".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from briefer.errors import BrieferError, ValidationError
+from briefer.models import Case, CaseList, CaseListPresentation, CaseStatusEvent, Event
+from briefer.names import name_key
+from briefer.services import cases as case_service
+from briefer.services import validation as v
+from briefer.vocabulary import case_vocabulary
+
+COUNTERPART_CLAIM = "counterpart claim"
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    case: str
+    reply: str
+    reply_on: str
+    other: str
+    other_on: str
+    other_source: str
+
+    @property
+    def message(self) -> str:
+        return (
+            f"{self.case}: the counterpart says '{self.reply}' ({self.reply_on}), but "
+            f"{self.other_source} reported '{self.other}' on {self.other_on}."
+        )
+
+
+def presented_lists(session: Session, event: Event) -> list[CaseList]:
+    """The lists handed over at this event, whose cases the session walks through."""
+    return list(
+        session.scalars(
+            select(CaseList)
+            .join(CaseListPresentation)
+            .where(CaseListPresentation.event_id == event.id)
+            .order_by(CaseList.name)
+        )
+    )
+
+
+def _latest_other(case: Case, exclude: CaseStatusEvent | None = None) -> CaseStatusEvent | None:
+    for status_event in case.status_events:  # newest first
+        if status_event is not exclude and status_event.reliability != COUNTERPART_CLAIM:
+            return status_event
+    return None
+
+
+def _discrepancy(case: Case, reply: CaseStatusEvent) -> Discrepancy | None:
+    other = _latest_other(case, exclude=reply)
+    if other is None or other.status == reply.status:
+        return None
+    return Discrepancy(
+        case.primary_name,
+        reply.status,
+        reply.occurred_on.isoformat(),
+        other.status,
+        other.occurred_on.isoformat(),
+        other.source,
+    )
+
+
+def record_reply(
+    session: Session,
+    event: Event,
+    case: Case,
+    status: str,
+    note: str = "",
+    on: date | str | None = None,
+) -> tuple[CaseStatusEvent, Discrepancy | None]:
+    reply = case_service.add_status(
+        session,
+        case,
+        occurred_on=on or event.starts_on,
+        status=status,
+        source=f"{event.title} — counterpart reply",
+        reliability=COUNTERPART_CLAIM,
+        note=note,
+        event=event,
+        sample=event.sample and case.sample,
+    )
+    return reply, _discrepancy(case, reply)
+
+
+def discrepancies(session: Session, event: Event) -> list[Discrepancy]:
+    """Every reply recorded at this event that another source contradicts."""
+    replies = session.scalars(select(CaseStatusEvent).where(CaseStatusEvent.event_id == event.id))
+    found = [d for reply in replies if (d := _discrepancy(reply.case, reply)) is not None]
+    return sorted(found, key=lambda d: d.case)
+
+
+# ------------------------------------------------------------------ CSV import
+
+
+@dataclass(frozen=True)
+class ReplyRow:
+    line: int
+    case: Case
+    status: str
+    on: date
+    note: str
+
+
+class ImportRefused(ValidationError):
+    """Some rows are wrong; nothing was written. ``problems`` are (line, reason) pairs."""
+
+    def __init__(self, problems: list[tuple[int, str]]):
+        listing = "\n".join(f"  line {line}: {reason}" for line, reason in problems)
+        super().__init__(f"Nothing was imported: {len(problems)} row(s) need fixing.\n{listing}")
+        self.problems = problems
+
+
+def _find_case(session: Session, ref: str, keys: dict[str, list[Case]]) -> Case:
+    """By id, by exact primary name, else by name key (any spelling, any alphabet)."""
+    try:
+        return case_service.get_case(session, ref)
+    except BrieferError:
+        pass
+    matches = keys.get(name_key(ref), [])
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise ValidationError(f"no case is named '{ref}' (in any spelling)")
+    raise ValidationError(f"'{ref}' matches {len(matches)} cases; give the case's id")
+
+
+def read_replies(session: Session, event: Event, text: str) -> list[ReplyRow]:
+    """Check every row of a ``case,status,date,note`` CSV; raise with all problems at once."""
+    reader = csv.DictReader(io.StringIO(text))
+    expected = {"case", "status", "date", "note"}
+    header = {h.strip().lower() for h in reader.fieldnames or []}
+    if not {"case", "status"} <= header:
+        raise ImportRefused(
+            [
+                (
+                    1,
+                    f"the header must name the columns {', '.join(sorted(expected))}"
+                    f"; found: {', '.join(sorted(header)) or 'none'}",
+                )
+            ]
+        )
+    keys: dict[str, list[Case]] = {}
+    for case in session.scalars(select(Case)):
+        for key in case.name_keys or []:
+            keys.setdefault(key, []).append(case)
+    statuses = case_vocabulary().statuses
+    rows, problems = [], []
+    for line, raw in enumerate(reader, start=2):
+        record = {k.strip().lower(): (val or "").strip() for k, val in raw.items() if k}
+        try:
+            case = _find_case(session, record.get("case", ""), keys)
+            status = v.vocabulary(record.get("status", ""), statuses, "Status")
+            on = v.a_date(record["date"], "Date") if record.get("date") else event.starts_on
+            rows.append(ReplyRow(line, case, status, on, v.clean_text(record.get("note"), "Note")))
+        except ValidationError as exc:
+            problems.append((line, str(exc)))
+    if problems:
+        raise ImportRefused(problems)
+    return rows
+
+
+def import_replies(
+    session: Session, event: Event, path: Path, *, dry_run: bool = False
+) -> tuple[list[ReplyRow], list[Discrepancy]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"Cannot read {path} as UTF-8 text: {exc}") from exc
+    rows = read_replies(session, event, text)
+    if dry_run:
+        return rows, []
+    found: list[Any] = []
+    for row in rows:
+        _reply, discrepancy = record_reply(session, event, row.case, row.status, row.note, row.on)
+        if discrepancy is not None:
+            found.append(discrepancy)
+    return rows, found
