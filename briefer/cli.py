@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="replace the store's content with a backup")
     restore.add_argument("path", type=Path)
 
-    lists = commands.add_parser("lists", help="case lists: hygiene checks")
+    lists = commands.add_parser("lists", help="case lists: hygiene checks, annex export")
     list_commands = lists.add_subparsers(
         dest="lists_command", metavar="LISTS_COMMAND", required=True
     )
@@ -90,6 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="warn when a listed case has had no update for this long",
     )
+    annex = list_commands.add_parser("export", help="export a case list as an annex")
+    annex.add_argument("list", metavar="LIST", help="id or exact name")
+    annex.add_argument("--out", required=True, type=Path, metavar="FILE")
+    annex.add_argument(
+        "--format", choices=("docx", "csv", "md"), help="default: from the file name"
+    )
+    annex.add_argument("--reference-doc", type=Path, metavar="FILE")
 
     imports = commands.add_parser("import", help="import data from files")
     import_commands = imports.add_subparsers(dest="import_command", metavar="WHAT", required=True)
@@ -377,6 +384,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_lists(args: argparse.Namespace) -> int:
     from briefer.services.hygiene import check_lists
     from briefer.store import Store
+
+    if args.lists_command == "export":
+        from briefer.services.exports import export_list
+
+        with Store.open(args.db, auto_backup=False) as store:
+            result = export_list(
+                store.session, args.list, args.out, fmt=args.format, reference=args.reference_doc
+            )
+        marked = f"{result.marking} " if result.marking else ""
+        print(f"Exported {marked}{result.format} to {result.path}")
+        return EXIT_OK
 
     with Store.open(args.db) as store, store.session() as session:
         warnings = check_lists(

@@ -91,3 +91,43 @@ def export_briefing(
         )
     written = write_document(doc, out, fmt, reference)
     return ExportResult(written, fmt, doc.marking, doc.warnings)
+
+
+LIST_FORMATS = ("docx", "csv", "md")
+
+
+def export_list(
+    session_factory: Callable[[], object],
+    ref: str,
+    out: Path,
+    *,
+    fmt: str | None = None,
+    reference: Path | None = None,
+) -> ExportResult:
+    """A case list as an annex (.docx, same styles and markings as a briefing) or CSV."""
+    from briefer.export.annex import annex_csv, annex_document
+    from briefer.models import Case, CaseList, CaseListEntry
+    from briefer.services.cases import get_list
+
+    out = check_target(out)
+    fmt = fmt or {".csv": "csv", ".md": "md"}.get(out.suffix.lower(), "docx")
+    if fmt not in LIST_FORMATS:
+        raise ValidationError(f"Unknown format '{fmt}'; use docx, csv or md.")
+    with session_factory() as session:  # type: ignore[attr-defined]
+        list_id = get_list(session, ref).id
+        case_list = session.scalars(
+            select(CaseList)
+            .where(CaseList.id == list_id)
+            .options(
+                selectinload(CaseList.entries)
+                .selectinload(CaseListEntry.case)
+                .selectinload(Case.status_events),
+                selectinload(CaseList.presentations),
+            )
+        ).one()
+        if fmt == "csv":
+            text = annex_csv(case_list)
+            written = write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+            return ExportResult(written, fmt, "", ())
+        doc = annex_document(case_list)
+    return ExportResult(write_document(doc, out, fmt, reference), fmt, doc.marking, ())
