@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-PAGES = (1, 4, 5)
+PAGES = (1, 4, 6)
 
 
 def main(out_dir: str) -> int:

@@ -481,3 +481,16 @@ def _plain_docx(tmp_path: Path) -> Path:
     path = tmp_path / "plain.docx"
     Document().save(str(path))
     return path
+
+
+def test_progress_section_carries_indicator_charts(sample_docx):
+    """One matplotlib chart per indicator with data, as a picture, with a marked caption."""
+    document = Document(str(sample_docx))
+    images = [r for r in document.part.rels.values() if r.reltype.endswith("/image")]
+    assert len(images) == 3  # prisoners released (%), released since Reykjavik, emigration
+    assert all(r.target_part.content_type == "image/png" for r in images)
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert (
+        "(S) Jewish emigration: 800 persons per month on 1987-12-19; target 833 persons "
+        "per month (10,000 a year)." in captions
+    )

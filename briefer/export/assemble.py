@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from briefer.errors import ValidationError
 from briefer.export.document import (
@@ -109,8 +110,12 @@ def _where(section: SectionRow, index: int, item: BriefingItem) -> str:
 
 
 def assemble(
-    briefing: Briefing, options: ExportOptions | None = None, scheme: MarkingScheme | None = None
+    briefing: Briefing,
+    options: ExportOptions | None = None,
+    scheme: MarkingScheme | None = None,
+    charts: dict[Any, tuple[Any, ...]] | None = None,
 ) -> ExportDocument:
+    """``charts`` maps a goal's id to its indicator series (the goal's *current* data)."""
     options = options or ExportOptions()
     scheme = scheme or default_scheme()
     marker = _Marker(briefing, scheme)
@@ -143,7 +148,7 @@ def assemble(
         Section(
             section.title,
             section.kind.value,
-            _blocks(section, item_markings, portion, base_portion),
+            _blocks(section, item_markings, portion, base_portion, charts or {}),
         )
         for section in chosen
     )
@@ -190,7 +195,11 @@ def _chosen_sections(briefing: Briefing, titles: tuple[str, ...]) -> list[Sectio
 
 
 def _blocks(
-    section: SectionRow, markings: dict[int, Marking], portion, base_portion
+    section: SectionRow,
+    markings: dict[int, Marking],
+    portion,
+    base_portion,
+    charts: dict[Any, tuple[Any, ...]],
 ) -> tuple[Block, ...]:
     blocks: list[Block] = []
     if section.intro.strip():
@@ -220,6 +229,7 @@ def _blocks(
                             i.text,
                             i.snapshot.get("assessment", ""),
                             portion(markings[id(i)]),
+                            charts.get(i.source_id, ()),
                         )
                         for i in items
                     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class GoalLine:
     text: str
     assessment: str
     portion: str | None
+    charts: tuple[Any, ...] = ()  # briefer.charts.IndicatorSeries, drawn where there is data
 
 
 @dataclass(frozen=True)

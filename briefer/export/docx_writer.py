@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -295,6 +296,27 @@ class DocxWriter:
                     yield self._p(self.styles["Heading 2"], self._runs_plain(tier))
                 text = Text(f"{goal.text} — *{goal.assessment}*", goal.portion)
                 yield from self._texts(text, self.styles["List Bullet"])
+                for series in goal.charts:
+                    yield from self._chart(series, goal.portion)
+
+    def _chart(self, series: Any, portion: str | None) -> Iterator[str]:
+        """An indicator chart as an inline picture, with its caption."""
+        from docx.shared import Inches
+        from lxml import etree
+
+        from briefer.charts import indicator_png
+
+        inline = self.document.part.new_pic_inline(
+            io.BytesIO(indicator_png(series)), width=Inches(6.0)
+        )
+        drawing = etree.tostring(inline, encoding=str)
+        yield (
+            f'<w:p><w:pPr><w:pStyle w:val="{self.styles["Body Text"]}"/>'
+            "<w:keepNext/></w:pPr>"
+            f"<w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>"
+        )
+        mark = self._run(f"{portion} ", char_style=self.styles["Portion Mark"]) if portion else ""
+        yield self._p(self.styles["Caption"], mark + self._runs_plain(series.caption))
 
     def _texts(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -49,7 +50,40 @@ def load_document(session: Session, ref: str, options: ExportOptions) -> ExportD
             selectinload(Briefing.event),
         )
     ).one()
-    return assemble(briefing, options)
+    return assemble(briefing, options, charts=_goal_charts(session, briefing))
+
+
+def _goal_charts(session: Session, briefing: Briefing) -> dict[Any, tuple[Any, ...]]:
+    """Each goal in the briefing's progress sections, with its indicators' current data."""
+    from briefer.charts import IndicatorSeries
+    from briefer.models import Goal, Indicator, SourceKind
+
+    goal_ids = {
+        item.source_id
+        for item in briefing.items
+        if item.source_kind == SourceKind.GOAL and item.source_id
+    }
+    if not goal_ids:
+        return {}
+    goals = session.scalars(
+        select(Goal)
+        .where(Goal.id.in_(goal_ids))
+        .options(selectinload(Goal.indicators).selectinload(Indicator.observations))
+    )
+    return {
+        goal.id: tuple(
+            IndicatorSeries(
+                indicator.name,
+                indicator.unit,
+                indicator.target,
+                indicator.target_note,
+                tuple((o.observed_on, o.value) for o in indicator.observations),
+            )
+            for indicator in goal.indicators
+            if indicator.observations
+        )
+        for goal in goals
+    }
 
 
 def write_document(doc: ExportDocument, out: Path, fmt: str, reference: Path | None = None) -> Path:
