@@ -156,6 +156,18 @@ FORMS = {
             ("referenceButton", "Choose &reference…", "Choose reference document"),
         ),
     ),
+    "add_status_dialog.ui": form(
+        "AddStatusDialog",
+        "Add status",
+        [
+            ("&Date:", "date", "dateEdit", "Date of the status"),
+            ("&Status:", "combo", "statusCombo", "Status"),
+            ("S&ource:", "line", "sourceEdit", "Source of the report"),
+            ("&Reliability:", "combo", "reliabilityCombo", "Reliability"),
+            ("&Note:", "text", "noteEdit", "Note"),
+        ],
+        dialog=True,
+    ),
     "library_entry_dialog.ui": form(
         "LibraryEntryDialog",
         "Library entry",

@@ -26,9 +26,11 @@ from briefer.gui.qt import (
     QMenu,
     QMessageBox,
     QSettings,
+    QTabWidget,
     QTimer,
     QToolBar,
     QUndoGroup,
+    QVBoxLayout,
     QWidget,
     Signal,
 )
@@ -242,7 +244,16 @@ class MainWindow(QMainWindow):
         for stack in list(self.undo_group.stacks()):
             self.undo_group.removeStack(stack)
         self.editor = BriefingEditor(self.ctx)
-        self.setCentralWidget(self.editor)
+        self.case_browser = None
+        self.workspace_tabs = QTabWidget()
+        self.workspace_tabs.setObjectName("workspaceTabs")
+        self.workspace_tabs.addTab(self.editor, "&Briefing")
+        self.cases_tab = QWidget()
+        self.cases_tab.setLayout(QVBoxLayout())
+        self.cases_tab.layout().setContentsMargins(0, 0, 0, 0)
+        self.workspace_tabs.addTab(self.cases_tab, "&Cases")
+        self.workspace_tabs.currentChanged.connect(self._workspace_tab_changed)
+        self.setCentralWidget(self.workspace_tabs)
         if self._default_layout:  # first run: applied once the new widgets are laid out
             QTimer.singleShot(0, self._apply_default_layout)
         splitter_state = QSettings().value("main/outlineSplitter")
@@ -444,7 +455,22 @@ class MainWindow(QMainWindow):
         viewer.dialog.open()
         return viewer
 
+    def show_cases(self) -> Any:
+        """The case table (built the first time it is shown)."""
+        self.workspace_tabs.setCurrentWidget(self.cases_tab)
+        return self.case_browser
+
+    def _workspace_tab_changed(self, _index: int) -> None:
+        if self.workspace_tabs.currentWidget() is self.cases_tab and self.case_browser is None:
+            from briefer.gui.case_browser import CaseBrowser
+
+            assert self.ctx is not None
+            self.case_browser = CaseBrowser(self.ctx)
+            self.cases_tab.layout().addWidget(self.case_browser)
+
     def _library_chosen(self, kind: str, topic: str) -> None:
+        if kind == "case":
+            self.show_cases()
         if self.drawer is not None and kind in ("point", "counter", "pd", "case"):
             assert self.drawer_dock is not None
             self.drawer_dock.show()

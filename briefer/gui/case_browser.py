@@ -1,0 +1,227 @@
+"""The case table: every case with its latest status, sortable and filterable, and the
+selected case's status history as a timeline, newest first; adding a status is one dialog."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefer.errors import BrieferError
+from briefer.gui.context import StoreContext
+from briefer.gui.forms import load_form
+from briefer.gui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPlainTextEdit,
+    QPushButton,
+    QSortFilterProxyModel,
+    QSplitter,
+    Qt,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from briefer.services.case_table import CaseTableRow, case_rows, timeline
+from briefer.vocabulary import case_vocabulary
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 20
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CaseTableModel(QAbstractTableModel):
+    COLUMNS = (
+        ("name", "Name"),
+        ("category", "Category"),
+        ("location", "Location"),
+        ("status", "Latest status"),
+        ("status_on", "Date"),
+        ("source", "Source"),
+        ("lists", "Lists"),
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[CaseTableRow] = []
+
+    def set_rows(self, rows: list[CaseTableRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return getattr(row, self.COLUMNS[index.column()][0])
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section][1]
+        return None
+
+
+class CaseBrowser(QWidget):
+    changed = Signal()
+
+    def __init__(self, ctx: StoreContext):
+        super().__init__()
+        self.ctx = ctx
+        self.current_id: str | None = None
+        self.model = CaseTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)  # every column
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("caseFilter")
+        self.filter.setAccessibleName("Filter cases")
+        self.filter.setPlaceholderText("Filter by name, category, status, list…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setObjectName("caseTable")
+        self.table.setAccessibleName("Cases")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.title = QLabel("Select a case to see its status history.")
+        self.title.setObjectName("caseTitle")
+        self.history = QTreeWidget()
+        self.history.setObjectName("caseTimeline")
+        self.history.setAccessibleName("Status history, newest first")
+        self.history.setHeaderLabels(["Date", "Status", "Source", "Reliability", "Note"])
+        self.history.setRootIsDecorated(False)
+        self.add_button = QPushButton("&Add status…")
+        self.add_button.setObjectName("addStatusButton")
+        self.add_button.setAccessibleName("Add status")
+        self.add_button.setEnabled(False)
+        self.add_button.clicked.connect(self.add_status)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.add_button)
+        detail_layout.addLayout(top)
+        detail_layout.addWidget(self.history, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("caseSplitter")
+        split.addWidget(self.table)
+        split.addWidget(detail)
+        split.setSizes([500, 250])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(split, 1)
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.current_id
+        self.model.set_rows(self.ctx.read(case_rows))
+        self.table.resizeColumnsToContents()
+        if selected:
+            self.select(selected)
+
+    def select(self, case_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID_ROLE) == case_id:
+                self.table.setCurrentIndex(index)
+                return
+
+    def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_id = current.data(ID_ROLE) if current.isValid() else None
+        self.add_button.setEnabled(self.current_id is not None)
+        self.show_timeline()
+
+    def show_timeline(self) -> None:
+        self.history.clear()
+        if self.current_id is None:
+            return
+        name = self.proxy.index(self.table.currentIndex().row(), 0).data()
+        self.title.setText(f"<b>{name}</b> — status history, newest first")
+        for entry in self.ctx.read(timeline, self.current_id):
+            self.history.addTopLevelItem(
+                QTreeWidgetItem(
+                    [entry.occurred_on, entry.status, entry.source, entry.reliability, entry.note]
+                )
+            )
+        for column in range(4):
+            self.history.resizeColumnToContents(column)
+
+    def add_status(self) -> AddStatusDialog | None:
+        if self.current_id is None:
+            return None
+        dialog = AddStatusDialog(self.ctx, self.current_id, self)
+        dialog.dialog.accepted.connect(self._added)
+        dialog.dialog.open()
+        return dialog
+
+    def _added(self) -> None:
+        self.refresh()
+        self.show_timeline()
+        self.changed.emit()
+
+
+class AddStatusDialog:
+    """One report of a case's status: date, status, source, reliability, note."""
+
+    def __init__(self, ctx: StoreContext, case_id: str, parent: QWidget | None = None):
+        from briefer.gui.qt import QDate
+
+        dialog = load_form("add_status_dialog.ui", parent)
+        assert isinstance(dialog, QDialog)
+        self.dialog, self.ctx, self.case_id = dialog, ctx, case_id
+        vocabulary = case_vocabulary()
+        dialog.findChild(QComboBox, "statusCombo").addItems(list(vocabulary.statuses))
+        dialog.findChild(QComboBox, "reliabilityCombo").addItems(list(vocabulary.reliability))
+        today = ctx.store.today()
+        dialog.findChild(QDateEdit, "dateEdit").setDate(QDate(today.year, today.month, today.day))
+        buttons = dialog.findChild(QDialogButtonBox, "buttonBox")
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(dialog.reject)
+
+    def _save(self) -> None:
+        from briefer.services.cases import add_status, get_case
+
+        fields = {
+            "occurred_on": self.dialog.findChild(QDateEdit, "dateEdit").date().toPython(),
+            "status": self.dialog.findChild(QComboBox, "statusCombo").currentText(),
+            "source": self.dialog.findChild(QLineEdit, "sourceEdit").text(),
+            "reliability": self.dialog.findChild(QComboBox, "reliabilityCombo").currentText(),
+            "note": self.dialog.findChild(QPlainTextEdit, "noteEdit").toPlainText(),
+        }
+        try:
+            self.ctx.write(lambda s: add_status(s, get_case(s, self.case_id), **fields))
+        except BrieferError as exc:
+            QMessageBox.warning(self.dialog, "Add status", str(exc))
+            return
+        self.dialog.accept()

@@ -1,0 +1,86 @@
+"""The case table: sort, filter, the status timeline, adding a status — driven as a user would."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from briefer.gui.main_window import MainWindow
+from briefer.gui.qt import QComboBox, QDialogButtonBox, QLineEdit, Qt
+from briefer.sample.workspace import SAMPLE_BRIEFING_TITLE
+from briefer.services.case_table import timeline
+from briefer.store import Store
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def browser(qtbot, sample_sqlite, tmp_path):
+    path = tmp_path / "sample.db"
+    shutil.copyfile(sample_sqlite, path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    window.attach(Store.open(path), is_sample=True)
+    window.open_briefing(SAMPLE_BRIEFING_TITLE)
+    window.navigator.library_chosen.emit("case", "")
+    yield window.case_browser
+    window.close()
+    window.store.close()
+
+
+def _column(browser, name):
+    columns = [c for c, _ in browser.model.COLUMNS]
+    proxy = browser.proxy
+    return [proxy.index(r, columns.index(name)).data() for r in range(proxy.rowCount())]
+
+
+def test_the_navigator_opens_every_case_with_its_latest_status(browser):
+    assert browser.proxy.rowCount() == 40
+    names = _column(browser, "name")
+    row = names.index("Anatoly Shcharanskiy")
+    assert _column(browser, "status")[row] == "released"
+    assert _column(browser, "status_on")[row] == "1987-09-25"
+
+
+def test_sorting_by_latest_status_and_filtering(browser, qtbot):
+    browser.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    statuses = _column(browser, "status")
+    assert statuses == sorted(statuses)
+    qtbot.keyClicks(browser.filter, "Helsinki")
+    assert browser.proxy.rowCount() == 3
+    assert set(_column(browser, "category")) == {"Helsinki monitor"}
+
+
+def test_selecting_a_case_shows_its_timeline_newest_first(browser):
+    browser.select(next(r.id for r in browser.model.rows if r.name == "Pavel Andreyevich Lisitsyn"))
+    dates = [
+        browser.history.topLevelItem(i).text(0) for i in range(browser.history.topLevelItemCount())
+    ]
+    assert dates == ["1987-12-01", "1987-11-17", "1982-05-20"]
+    assert browser.history.topLevelItem(1).text(3) == "counterpart claim"
+
+
+def test_adding_a_status_is_one_dialog(browser, qtbot):
+    case_id = next(r.id for r in browser.model.rows if r.name == "Semyon Iosifovich Kagan")
+    browser.select(case_id)
+    dialog = browser.add_status()
+    form = dialog.dialog
+    form.findChild(QComboBox, "statusCombo").setCurrentText("permission granted")
+    form.findChild(QLineEdit, "sourceEdit").setText("Telephone call from the family")
+    form.findChild(QComboBox, "reliabilityCombo").setCurrentText("confirmed")
+    qtbot.mouseClick(
+        form.findChild(QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Ok),
+        Qt.MouseButton.LeftButton,
+    )
+    newest = browser.ctx.read(timeline, case_id)[0]
+    assert (newest.status, newest.occurred_on, newest.reliability) == (
+        "permission granted",
+        "1987-12-20",
+        "confirmed",
+    )  # the sample's "today"
+    assert browser.history.topLevelItem(0).text(1) == "permission granted"
+    row = next(r for r in browser.model.rows if r.id == case_id)
+    assert row.status == "permission granted"
