@@ -58,11 +58,25 @@ def main(out_dir: str) -> int:
     dialog.dialog.grab().save(str(target / "export-dialog.png"))
     dialog.dialog.reject()
 
+    browser = window.show_cases()
+    _settle(app)
+    browser = window.case_browser
+    browser.select(next(r.id for r in browser.model.rows if r.name == "Pavel Andreyevich Lisitsyn"))
+    _settle(app)
+    window.grab().save(str(target / "case-table.png"))
+    window.workspace_tabs.setCurrentIndex(0)
+
     theme.apply(app, "dark")
     window.editor.banner.set_marking(editor.model.data_.marking)
     _settle(app)
     window.grab().save(str(target / "dark-theme.png"))
-    for name in ("main-window.png", "document-preview.png", "export-dialog.png", "dark-theme.png"):
+    for name in (
+        "main-window.png",
+        "document-preview.png",
+        "export-dialog.png",
+        "case-table.png",
+        "dark-theme.png",
+    ):
         print(f"wrote {target / name}")
     del shots
     window.close()
