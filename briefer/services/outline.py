@@ -233,14 +233,28 @@ def delete_item(session: Session, item_id: str) -> dict[str, Any]:
     return saved
 
 
-def restore_item(session: Session, saved: dict[str, Any]) -> ItemRow:
+def _restore(
+    session: Session,
+    model: type,
+    saved: dict[str, Any],
+    parent_key: str,
+    find_parent: Any,
+    collection: str,
+) -> Any:
+    """Put a deleted child record back where it was, with its id (what undo needs)."""
     values = dict(saved)
-    section = _section(session, str(values.pop("section_id")))
+    parent = find_parent(session, str(values.pop(parent_key)))
     position = values.pop("position")
-    values.pop("version", None)
-    restored = BriefingItem(**values)
-    section.items.insert(min(position, len(section.items)), restored)
+    values.pop("version", None)  # a fresh row starts its own version count
+    restored = model(**values)
+    siblings = getattr(parent, collection)
+    siblings.insert(min(position, len(siblings)), restored)
     session.flush()
+    return restored
+
+
+def restore_item(session: Session, saved: dict[str, Any]) -> ItemRow:
+    restored = _restore(session, BriefingItem, saved, "section_id", _section, "items")
     return _item_row(restored)
 
 
@@ -362,11 +376,5 @@ def delete_clearance(session: Session, clearance_id: str) -> dict[str, Any]:
 
 
 def restore_clearance(session: Session, saved: dict[str, Any]) -> ClearanceRow:
-    values = dict(saved)
-    briefing = _briefing(session, str(values.pop("briefing_id")))
-    position = values.pop("position")
-    values.pop("version", None)
-    restored = Clearance(**values)
-    briefing.clearances.insert(min(position, len(briefing.clearances)), restored)
-    session.flush()
+    restored = _restore(session, Clearance, saved, "briefing_id", _briefing, "clearances")
     return _clearance_row(restored)
