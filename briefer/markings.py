@@ -129,15 +129,23 @@ class Marking:
         return self.level.rank >= other.level.rank and self.caveats >= other.caveats
 
 
+def combine(markings: Iterable[Marking]) -> Marking | None:
+    """The highest level among ``markings``, with every caveat any of them carries."""
+    parsed = list(markings)
+    if not parsed:
+        return None
+    level = max((m.level for m in parsed), key=lambda level: level.rank)
+    return Marking(level, frozenset().union(*(m.caveats for m in parsed)), parsed[0].scheme)
+
+
 def overall_marking(
     base: str | None, portions: Iterable[str | None], scheme: MarkingScheme | None = None
 ) -> Marking:
     """The paper's marking: the highest level among base and portions, with every caveat."""
     scheme = scheme or default_scheme()
-    parsed = [scheme.parse(base), *(scheme.parse(p) for p in portions)]
-    level = max((m.level for m in parsed), key=lambda level: level.rank)
-    caveats = frozenset().union(*(m.caveats for m in parsed))
-    return Marking(level, caveats, scheme)
+    combined = combine([scheme.parse(base), *(scheme.parse(p) for p in portions)])
+    assert combined is not None  # the base is always there
+    return combined
 
 
 def normalise(text: str | None, scheme: MarkingScheme | None = None) -> str:

@@ -21,7 +21,7 @@ from briefer.export.document import (
     Section,
     Text,
 )
-from briefer.markings import Marking, MarkingScheme, default_scheme
+from briefer.markings import Marking, MarkingScheme, combine, default_scheme
 from briefer.models import Briefing, BriefingItem, MemoKind, SectionKind
 from briefer.models import Section as SectionRow
 
@@ -99,7 +99,7 @@ class _Marker:
         return marking
 
     def overall(self) -> Marking:
-        combined = _combined(self.used)
+        combined = combine(self.used)
         assert combined is not None  # the base marking is always among them
         return combined
 
@@ -275,7 +275,7 @@ def _case_block(
     items = section.items
     if section.case_list is not None and section.case_list.kind.value == "category statement":
         # One statement for the whole category (001 §20): no table, no read-out per case.
-        combined = _combined([markings[id(i)] for i in items])
+        combined = combine([markings[id(i)] for i in items])
         mark = portion(combined) if combined is not None else base_portion
         texts = []
         if not section.intro.strip():
@@ -307,14 +307,6 @@ def _case_block(
             )
         )
     return Block("cases", cases=tuple(rows))
-
-
-def _combined(markings: list[Marking]) -> Marking | None:
-    """The highest level among ``markings`` with every caveat they carry."""
-    if not markings:
-        return None
-    level = max((m.level for m in markings), key=lambda level: level.rank)
-    return Marking(level, frozenset().union(*(m.caveats for m in markings)), markings[0].scheme)
 
 
 def _authority(briefing: Briefing, classified: bool, warnings: list[str]) -> tuple[str, ...]:

@@ -29,12 +29,18 @@ class ExportResult:
     warnings: tuple[str, ...]
 
 
-def format_for(path: Path, requested: str | None) -> str:
-    if requested:
-        if requested not in FORMATS:
-            raise ValidationError(f"Unknown format '{requested}'; use docx or md.")
-        return requested
-    return "md" if path.suffix.lower() in (".md", ".markdown") else "docx"
+_SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".csv": "csv"}
+
+
+def format_for(path: Path, requested: str | None, formats: tuple[str, ...] = FORMATS) -> str:
+    """The requested format, else the file name's (docx when the name says nothing)."""
+    if requested is None:
+        named = _SUFFIX_FORMATS.get(path.suffix.lower())
+        return named if named in formats else "docx"
+    if requested not in formats:
+        listed = ", ".join(formats[:-1]) + f" or {formats[-1]}"
+        raise ValidationError(f"Unknown format '{requested}'; use {listed}.")
+    return requested
 
 
 def load_document(session: Session, ref: str, options: ExportOptions) -> ExportDocument:
@@ -144,9 +150,7 @@ def export_list(
     from briefer.services.cases import get_list
 
     out = check_target(out)
-    fmt = fmt or {".csv": "csv", ".md": "md"}.get(out.suffix.lower(), "docx")
-    if fmt not in LIST_FORMATS:
-        raise ValidationError(f"Unknown format '{fmt}'; use docx, csv or md.")
+    fmt = format_for(out, fmt, LIST_FORMATS)
     with session_factory() as session:  # type: ignore[attr-defined]
         list_id = get_list(session, ref).id
         case_list = session.scalars(
