@@ -245,8 +245,6 @@ class BriefingEditor(QWidget):
         self.undo_stack = self.stacks.setdefault(briefing_id, QUndoStack(self))
         self.setEnabled(True)
         self.reload()
-        if self._properties is not None:
-            self._properties.load()
         self.tabs.setCurrentIndex(0)
         self.outline_shown.emit()
 
@@ -271,8 +269,10 @@ class BriefingEditor(QWidget):
     def _outline_changed(self, briefing_id: str) -> None:
         if briefing_id == self.briefing_id:
             self.reload()
-            if self._properties is not None and not self._properties.loading:
-                self._properties.load()  # an undone property or clearance shows at once
+            # Only a visible properties tab is re-read (an undone property shows at once);
+            # typing in an item does not pay for a properties query.
+            if self.tabs.currentWidget() is self.properties_tab:
+                self._refresh_properties()
 
     # ---------------------------------------------------------------- selection and typing
 
@@ -481,7 +481,14 @@ class BriefingEditor(QWidget):
         if self.tabs.currentWidget() is self.preview:
             self.refresh_preview()
         elif self.tabs.currentWidget() is self.properties_tab:
+            self._refresh_properties()
+
+    def _refresh_properties(self) -> None:
+        """Read the properties when their tab is shown (built, and so read, the first time)."""
+        if self._properties is None:
             _ = self.properties
+        elif not self._properties.loading:
+            self._properties.load()
 
     def refresh_preview(self) -> None:
         """The whole paper through the export's own Markdown path."""
