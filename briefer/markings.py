@@ -56,6 +56,14 @@ class MarkingScheme:
     def lowest(self) -> Level:
         return self.levels[0]
 
+    def choices(self) -> list[str]:
+        """The markings a person picks from: each level alone, then with one caveat."""
+        return [
+            name
+            for level in self.levels
+            for name in (level.name, *(f"{level.name}/{c.name}" for c in self.caveats))
+        ]
+
     def level(self, token: str) -> Level:
         found = self._level_by_token.get(token.strip().upper())
         if found is None:

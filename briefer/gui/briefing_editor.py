@@ -91,10 +91,7 @@ class ItemEditor(QWidget):
         self.marking.setObjectName("itemMarking")
         self.marking.setAccessibleName("Portion marking")
         self.marking.addItem(_UNMARKED)
-        for level in default_scheme().levels:
-            self.marking.addItem(level.name)
-            for caveat in default_scheme().caveats:
-                self.marking.addItem(f"{level.name}/{caveat.name}")
+        self.marking.addItems(default_scheme().choices())
         self.source = QLabel()
         self.source.setObjectName("itemSource")
         self.source.setAccessibleName("Source of this item")
@@ -535,11 +532,7 @@ class PropertiesPanel(QWidget):
 
         self.form.findChild(QComboBox, "memoKindCombo").addItems([k.value for k in MemoKind])
         self.form.findChild(QComboBox, "statusCombo").addItems([s.value for s in BriefingStatus])
-        markings = self.form.findChild(QComboBox, "baseMarkingCombo")
-        for level in default_scheme().levels:
-            markings.addItem(level.name)
-            for caveat in default_scheme().caveats:
-                markings.addItem(f"{level.name}/{caveat.name}")
+        self.form.findChild(QComboBox, "baseMarkingCombo").addItems(default_scheme().choices())
         for name in self.TEXT_FIELDS:
             self.form.findChild(QLineEdit, name).editingFinished.connect(self._changed)
         for name in self.COMBOS:

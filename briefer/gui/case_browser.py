@@ -3,7 +3,7 @@ selected case's status history as a timeline, newest first; adding a status is o
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.errors import BrieferError
 from briefer.gui.context import StoreContext
@@ -35,6 +35,9 @@ from briefer.gui.qt import (
 )
 from briefer.services.case_table import CaseTableRow, case_rows, timeline
 from briefer.vocabulary import case_vocabulary
+
+if TYPE_CHECKING:
+    from briefer.gui.case_editor import CaseEditorDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 20
 Index = QModelIndex | QPersistentModelIndex
@@ -125,11 +128,16 @@ class CaseBrowser(QWidget):
         self.add_button.setAccessibleName("Add status")
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add_status)
+        self.new_button = self._button("&New case…", "newCase", self.new_case)
+        self.edit_button = self._button("&Edit case…", "editCase", self.edit_case)
+        self.history_button = self._button("Histor&y…", "caseHistory", self.show_history)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.history_button)
         top.addWidget(self.add_button)
         detail_layout.addLayout(top)
         detail_layout.addWidget(self.history, 1)
@@ -139,10 +147,21 @@ class CaseBrowser(QWidget):
         split.addWidget(detail)
         split.setSizes([500, 250])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.filter)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
         layout.addWidget(split, 1)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.table.doubleClicked.connect(lambda _index: self.edit_case())
         self.refresh()
+        self._selected(QModelIndex(), QModelIndex())
+
+    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
 
     def refresh(self) -> None:
         selected = self.current_id
@@ -160,7 +179,8 @@ class CaseBrowser(QWidget):
 
     def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_id = current.data(ID_ROLE) if current.isValid() else None
-        self.add_button.setEnabled(self.current_id is not None)
+        for button in (self.add_button, self.edit_button, self.history_button):
+            button.setEnabled(self.current_id is not None)
         self.show_timeline()
 
     def show_timeline(self) -> None:
@@ -185,6 +205,36 @@ class CaseBrowser(QWidget):
         dialog.dialog.accepted.connect(self._added)
         dialog.dialog.open()
         return dialog
+
+    def edit_case(self) -> CaseEditorDialog | None:
+        return None if self.current_id is None else self._open_editor(self.current_id)
+
+    def new_case(self) -> CaseEditorDialog:
+        return self._open_editor(None)
+
+    def _open_editor(self, case_id: str | None) -> CaseEditorDialog:
+        from briefer.gui.case_editor import CaseEditorDialog
+
+        dialog = CaseEditorDialog(self.ctx, case_id, self)
+        dialog.editor.saved.connect(self._case_saved)
+        dialog.open_existing.connect(self.select)
+        dialog.open()
+        return dialog
+
+    def _case_saved(self, case_id: str) -> None:
+        self.current_id = case_id
+        self.refresh()
+        self.select(case_id)
+        self.changed.emit()
+
+    def show_history(self) -> Any:
+        from briefer.gui.history_view import HistoryView
+
+        if self.current_id is None:
+            return None
+        view = HistoryView(self.ctx, "case", self.current_id, self, on_restored=self._added)
+        view.open()
+        return view
 
     def _added(self) -> None:
         self.refresh()

@@ -44,6 +44,15 @@ if TYPE_CHECKING:
     from briefer.store import Store
 
 RECENT_KEY = "stores/recent"
+# The workspace's pages beside the briefing: name -> (tab label, module, class). Each is
+# built the first time it is shown, so opening the store costs none of them.
+PAGES = {
+    "library": ("&Library", "briefer.gui.library_browser", "LibraryBrowser"),
+    "cases": ("&Cases", "briefer.gui.case_browser", "CaseBrowser"),
+    "lists": ("Case li&sts", "briefer.gui.case_lists", "CaseListsView"),
+    "review": ("Re&view session", "briefer.gui.review_session", "ReviewSessionView"),
+    "goals": ("&Goals", "briefer.gui.goals_view", "GoalsView"),
+}
 DRAWER_DELAY_MS = 50
 MAX_RECENT = 8
 
@@ -244,14 +253,18 @@ class MainWindow(QMainWindow):
         for stack in list(self.undo_group.stacks()):
             self.undo_group.removeStack(stack)
         self.editor = BriefingEditor(self.ctx)
-        self.case_browser = None
+        self.pages: dict[str, QWidget] = {}
+        self._page_hosts: dict[str, QWidget] = {}
         self.workspace_tabs = QTabWidget()
         self.workspace_tabs.setObjectName("workspaceTabs")
         self.workspace_tabs.addTab(self.editor, "&Briefing")
-        self.cases_tab = QWidget()
-        self.cases_tab.setLayout(QVBoxLayout())
-        self.cases_tab.layout().setContentsMargins(0, 0, 0, 0)
-        self.workspace_tabs.addTab(self.cases_tab, "&Cases")
+        for name, (label, _module, _cls) in PAGES.items():
+            host = QWidget()
+            host.setObjectName(f"{name}Page")
+            host.setLayout(QVBoxLayout())
+            host.layout().setContentsMargins(0, 0, 0, 0)
+            self._page_hosts[name] = host
+            self.workspace_tabs.addTab(host, label)
         self.workspace_tabs.currentChanged.connect(self._workspace_tab_changed)
         self.setCentralWidget(self.workspace_tabs)
         if self._default_layout:  # first run: applied once the new widgets are laid out
@@ -455,26 +468,65 @@ class MainWindow(QMainWindow):
         viewer.dialog.open()
         return viewer
 
-    def show_cases(self) -> Any:
-        """The case table (built the first time it is shown)."""
-        self.workspace_tabs.setCurrentWidget(self.cases_tab)
-        return self.case_browser
+    def show_page(self, name: str) -> Any:
+        """Bring a workspace page to the front (building it the first time)."""
+        self.workspace_tabs.setCurrentWidget(self._page_hosts[name])
+        return self.page(name)
 
-    def _workspace_tab_changed(self, _index: int) -> None:
-        if self.workspace_tabs.currentWidget() is self.cases_tab and self.case_browser is None:
-            from briefer.gui.case_browser import CaseBrowser
+    def page(self, name: str) -> Any:
+        if name not in self.pages:
+            import importlib
 
             assert self.ctx is not None
-            self.case_browser = CaseBrowser(self.ctx)
-            self.cases_tab.layout().addWidget(self.case_browser)
+            _label, module, cls = PAGES[name]
+            widget = getattr(importlib.import_module(module), cls)(self.ctx)
+            self.pages[name] = widget
+            self._page_hosts[name].layout().addWidget(widget)
+            if hasattr(widget, "open_entry_requested"):
+                widget.open_entry_requested.connect(self.show_entry)
+        return self.pages[name]
+
+    @property
+    def case_browser(self) -> Any:
+        return self.pages.get("cases")
+
+    def show_cases(self) -> Any:
+        return self.show_page("cases")
+
+    def show_entry(self, kind: str, entry_id: str) -> None:
+        """Show a library entry where it is edited: a case in the case table, others in the
+        library page."""
+        if kind == "case":
+            self.show_page("cases").select(entry_id)
+        else:
+            library = self.show_page("library")
+            library.set_kind(kind)
+            library.select(entry_id)
+
+    def _workspace_tab_changed(self, _index: int) -> None:
+        current = self.workspace_tabs.currentWidget()
+        for name, host in self._page_hosts.items():
+            if host is current:
+                self.page(name)
+        # The drawer inserts into the briefing: the other pages get its room while shown.
+        if self.drawer_dock is not None:
+            on_briefing = current is self.editor
+            if not on_briefing and self.drawer_dock.isVisible():
+                self._drawer_was_shown = True
+                self.drawer_dock.hide()
+            elif on_briefing and getattr(self, "_drawer_was_shown", False):
+                self._drawer_was_shown = False
+                self.drawer_dock.show()
 
     def _library_chosen(self, kind: str, topic: str) -> None:
-        if kind == "case":
-            self.show_cases()
-        if self.drawer is not None and kind in ("point", "counter", "pd", "case"):
-            assert self.drawer_dock is not None
-            self.drawer_dock.show()
-            self.drawer.set_filter(kind, topic or None)
+        if kind in ("point", "counter", "pd"):
+            self.show_page("library").set_kind(kind, topic or None)
+        elif kind == "case":
+            self.show_page("cases")
+        elif kind == "list":
+            self.show_page("lists")
+        elif kind == "goal":
+            self.show_page("goals")
 
     def _failed(self, message: str) -> None:
         self.save_label.setText("Change refused")

@@ -102,6 +102,10 @@ def ensure_large_workload(store: Store) -> bool:
     return True
 
 
+# Tags a staffer would put on the sample points: places, fora and recurring themes.
+SAMPLE_TAGS = ("Helsinki", "Vienna", "Moscow", "CSCE", "secrecy", "relatives", "release", "reform")
+
+
 def build(session: Session) -> None:
     event_by_key = _events(session)
     points = [
@@ -114,6 +118,7 @@ def build(session: Session) -> None:
             sample=True,
             reviewed_on="1987-06-01" if i % 5 == 0 else "1987-11-20",
             reviewed_by="EUR/SOV",
+            tags=[word for word in SAMPLE_TAGS if word.casefold() in f"{title} {body}".casefold()],
         )
         for i, (t, title, body, m) in enumerate(facts.TALKING_POINTS)
     ]

@@ -31,6 +31,29 @@ def revisions(session: Session, entity: LibraryEntity) -> list[Revision]:
     return library.history(session, entity)
 
 
+@dataclass(frozen=True)
+class RevisionRow:
+    number: int
+    changed_at: str
+    changed: str  # the fields this revision changed, for a person scanning the list
+
+
+def revision_rows(session: Session, entity: LibraryEntity) -> list[RevisionRow]:
+    """The revisions newest first, each with what it changed since the one before."""
+    rows, before = [], None
+    for revision in revisions(session, entity):
+        if before is None:
+            changed = "created"
+        else:
+            fields = [f for f in revision.data if revision.data.get(f) != before.get(f)]
+            changed = ", ".join(f.replace("_", " ") for f in fields) or "no change"
+        rows.append(
+            RevisionRow(revision.number, revision.changed_at.strftime("%Y-%m-%d %H:%M"), changed)
+        )
+        before = revision.data
+    return rows[::-1]
+
+
 def _revision(session: Session, entity: LibraryEntity, number: int) -> Revision:
     found = session.scalar(
         select(Revision).where(

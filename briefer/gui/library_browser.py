@@ -1,0 +1,422 @@
+"""The library's list-editor: one component for talking points, counter-arguments and
+public-diplomacy points — a filtered table, the shared entry editor, history and review.
+
+Which columns and fields a kind has is described once in ``services.entry_forms``; nothing
+here knows a talking point from a counter-argument beyond the kind's name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefer.errors import BrieferError
+from briefer.gui.context import StoreContext
+from briefer.gui.entry_editor import EntryEditor
+from briefer.gui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QBrush,
+    QCheckBox,
+    QColor,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPushButton,
+    QSettings,
+    QSortFilterProxyModel,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from briefer.markings import default_scheme
+from briefer.services.entry_forms import ENTRY_KINDS, EntryRow, entry_rows, facets
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 30
+Index = QModelIndex | QPersistentModelIndex
+LIBRARY_KINDS = ("point", "counter", "pd")
+STALE_DAYS_KEY = "library/staleDays"
+DEFAULT_STALE_DAYS = 180  # two review cycles a year, as the office reviews before each round
+_ANY = ""
+
+
+class EntryTableModel(QAbstractTableModel):
+    STALE = QColor("#8a5300")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[EntryRow] = []
+        self.columns: list[tuple[str, str]] = []
+
+    def set_rows(self, rows: list[EntryRow], columns: list[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self.rows, self.columns = rows, columns
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        field = self.columns[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = getattr(row, field)
+            if field == "reviewed_on" and row.stale:
+                return f"{value or 'never'} — stale"
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.stale:
+                return "Not reviewed recently: check it is still accurate before reusing it."
+            return row.title
+        if role == Qt.ItemDataRole.ForegroundRole and row.stale and field == "reviewed_on":
+            return QBrush(self.STALE)
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section][1]
+        return None
+
+
+def _columns(kind: str) -> list[tuple[str, str]]:
+    spec = ENTRY_KINDS[kind]
+    columns = [("group", spec.fields[0].label.replace("&", "")), ("title", "Entry")]
+    columns.append(("marking", "Marking"))
+    if kind == "point":
+        columns += [("tags", "Tags"), ("reviewed_on", "Reviewed")]
+    return columns
+
+
+class LibraryBrowser(QWidget):
+    def __init__(self, ctx: StoreContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = "point"
+        self.model = EntryTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.kind_combo = self._combo("libraryKind", "Kind of entry")
+        for kind in LIBRARY_KINDS:
+            self.kind_combo.addItem(ENTRY_KINDS[kind].plural, kind)
+        self.group_combo = self._combo("groupFilter", "Topic filter")
+        self.marking_combo = self._combo("markingFilter", "Marking filter")
+        self.marking_combo.addItem("Any marking", _ANY)
+        for level in default_scheme().levels:
+            self.marking_combo.addItem(level.name, level.name)
+        self.tag_combo = self._combo("tagFilter", "Tag filter")
+        self.stale_only = QCheckBox("S&tale only")
+        self.stale_only.setObjectName("staleOnly")
+        self.stale_days = QSpinBox()
+        self.stale_days.setObjectName("staleDays")
+        self.stale_days.setAccessibleName("Days before a point is stale")
+        self.stale_days.setRange(1, 3650)
+        self.stale_days.setSuffix(" days")
+        self.stale_days.setValue(int(QSettings().value(STALE_DAYS_KEY, DEFAULT_STALE_DAYS)))
+        self.stale_days.setToolTip("A talking point not reviewed for this long is shown as stale")
+        self.text_filter = QLineEdit()
+        self.text_filter.setObjectName("libraryFilter")
+        self.text_filter.setAccessibleName("Filter entries")
+        self.text_filter.setPlaceholderText("Filter…")
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.table = QTableView()
+        self.table.setObjectName("libraryTable")
+        self.table.setAccessibleName("Library entries")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("libraryCount")
+
+        self.editors = QStackedWidget()
+        self.editor_for: dict[str, EntryEditor] = {}
+        self.new_button = self._button("&New", "newEntry", self.new_entry)
+        self.save_button = self._button("&Save", "saveEntry", self.save)
+        self.revert_button = self._button("Re&vert", "revertEntry", self.revert)
+        self.history_button = self._button("&History…", "entryHistory", self.show_history)
+        self.review_button = self._button("Mark &reviewed…", "markReviewed", self.mark_reviewed)
+        self.editor_title = QLabel()
+        self.editor_title.setObjectName("editorTitle")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_combo)
+        filters.addWidget(self.group_combo, 1)
+        filters.addWidget(self.marking_combo)
+        filters.addWidget(self.tag_combo)
+        filters.addWidget(self.stale_only)
+        filters.addWidget(QLabel("after"))
+        filters.addWidget(self.stale_days)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.text_filter)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.save_button, self.revert_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.review_button)
+        buttons.addWidget(self.history_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.editor_title)
+        right_layout.addWidget(self.editors, 1)
+        right_layout.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("librarySplitter")
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([560, 480])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self.set_kind(self.kind_data()))
+        for combo in (self.group_combo, self.marking_combo, self.tag_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.stale_only.toggled.connect(lambda _on: self.refresh())
+        self.stale_days.valueChanged.connect(self._stale_days_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.set_kind("point")
+
+    # ------------------------------------------------------------ building
+
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        return combo
+
+    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    @property
+    def editor(self) -> EntryEditor:
+        if self.kind not in self.editor_for:
+            editor = EntryEditor(self.ctx, self.kind)
+            editor.dirty_changed.connect(self._update_buttons)
+            editor.saved.connect(self._saved)
+            self.editor_for[self.kind] = editor
+            self.editors.addWidget(editor)
+        return self.editor_for[self.kind]
+
+    def kind_data(self) -> str:
+        return str(self.kind_combo.currentData())
+
+    # ------------------------------------------------------------ listing
+
+    def set_kind(self, kind: str, group: str | None = None) -> None:
+        """Show one kind of entry (optionally one topic), keeping unsaved text: a dirty
+        editor is asked about first."""
+        if not self._may_leave():
+            self.kind_combo.blockSignals(True)
+            self.kind_combo.setCurrentIndex(LIBRARY_KINDS.index(self.kind))
+            self.kind_combo.blockSignals(False)
+            return
+        self.kind = kind
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.setCurrentIndex(LIBRARY_KINDS.index(kind))
+        self.kind_combo.blockSignals(False)
+        found = self.ctx.read(facets, kind)
+        spec = ENTRY_KINDS[kind]
+        self.group_combo.blockSignals(True)
+        self.group_combo.clear()
+        self.group_combo.addItem(f"All {spec.fields[0].label.replace('&', '').lower()}s", _ANY)
+        for name in found.groups:
+            self.group_combo.addItem(name, name)
+        if group:
+            self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(group)))
+        self.group_combo.blockSignals(False)
+        self.tag_combo.blockSignals(True)
+        self.tag_combo.clear()
+        self.tag_combo.addItem("Any tag", _ANY)
+        for tag in found.tags:
+            self.tag_combo.addItem(tag, tag)
+        self.tag_combo.blockSignals(False)
+        self.tag_combo.setVisible(spec.reviewable)
+        self.stale_only.setVisible(spec.reviewable)
+        self.stale_days.setVisible(spec.reviewable)
+        self.review_button.setVisible(spec.reviewable)
+        self.editors.setCurrentWidget(self.editor)
+        self.refresh()
+        self.editor.load(None)
+        self._update_title()
+
+    def refresh(self) -> None:
+        spec = ENTRY_KINDS[self.kind]
+        rows = self.ctx.read(
+            entry_rows,
+            self.kind,
+            today=self.ctx.store.today(),
+            stale_days=self.stale_days.value(),
+            group=self.group_combo.currentData() or None,
+            marking=self.marking_combo.currentData() or None,
+            tag=(self.tag_combo.currentData() or None) if spec.reviewable else None,
+            stale_only=spec.reviewable and self.stale_only.isChecked(),
+        )
+        current = self.editor.form.id
+        self.model.set_rows(rows, _columns(self.kind))
+        self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(1, 300)
+        for column in range(2, len(self.model.columns)):
+            self.table.resizeColumnToContents(column)
+        stale = sum(row.stale for row in rows)
+        self.count_label.setText(
+            f"{len(rows):,} {spec.plural.lower()}" + (f", {stale:,} stale" if stale else "")
+        )
+        if current:
+            self.select(current)
+
+    def select(self, entry_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID_ROLE) == entry_id:
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def _stale_days_changed(self, days: int) -> None:
+        QSettings().setValue(STALE_DAYS_KEY, days)
+        self.refresh()
+
+    # ------------------------------------------------------------ editing
+
+    def _row_chosen(self, current: QModelIndex, previous: QModelIndex) -> None:
+        entry_id = current.data(ID_ROLE) if current.isValid() else None
+        if entry_id == self.editor.form.id:
+            return
+        if not self._may_leave():
+            self.table.selectionModel().blockSignals(True)
+            self.table.setCurrentIndex(previous)
+            self.table.selectionModel().blockSignals(False)
+            return
+        self.editor.load(entry_id)
+        self._update_title()
+
+    def _may_leave(self) -> bool:
+        """Unsaved edits are saved, discarded or kept, as the person chooses."""
+        editor = self.editor_for.get(self.kind)
+        if editor is None or not editor.is_dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            "This entry has changes that are not saved. Save them?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return editor.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _update_title(self) -> None:
+        spec = ENTRY_KINDS[self.kind]
+        form = self.editor.form
+        self.editor_title.setText(
+            f"<b>New {spec.label.lower()}</b>"
+            if form.id is None
+            else f"<b>{spec.label}</b> — revision {form.revision}"
+        )
+        self._update_buttons()
+
+    def _update_buttons(self, *_args: object) -> None:
+        saved = self.editor.form.id is not None
+        self.save_button.setEnabled(self.editor.is_dirty or not saved)
+        self.revert_button.setEnabled(self.editor.is_dirty)
+        self.history_button.setEnabled(saved)
+        self.review_button.setEnabled(saved)
+
+    def new_entry(self) -> None:
+        if self._may_leave():
+            self.table.clearSelection()
+            self.editor.load(None)
+            self._update_title()
+            self.editor.inputs[ENTRY_KINDS[self.kind].fields[0].name].setFocus()
+
+    def save(self) -> bool:
+        return self.editor.save()
+
+    def revert(self) -> None:
+        self.editor.revert()
+
+    def _saved(self, entry_id: str) -> None:
+        self.refresh()
+        self.select(entry_id)
+        self._update_title()
+
+    def show_history(self) -> Any:
+        from briefer.gui.history_view import HistoryView
+
+        entry_id = self.editor.form.id
+        if entry_id is None:
+            return None
+        view = HistoryView(self.ctx, self.kind, entry_id, self, on_restored=self._restored)
+        view.open()
+        return view
+
+    def _restored(self) -> None:
+        entry_id = self.editor.form.id
+        self.editor.load(entry_id)
+        self.refresh()
+        self._update_title()
+
+    def mark_reviewed(self) -> bool:
+        from briefer.services.history import mark_reviewed
+        from briefer.services.library import get_point
+
+        entry_id = self.editor.form.id
+        if entry_id is None or not self._may_leave():
+            return False
+        settings = QSettings()
+        who, ok = QInputDialog.getText(
+            self,
+            "Mark reviewed",
+            f"Reviewed on {self.ctx.store.today().isoformat()} by:",
+            text=str(settings.value("library/reviewer", "")),
+        )
+        if not ok:
+            return False
+        settings.setValue("library/reviewer", who)
+        today = self.ctx.store.today()
+        try:
+            self.ctx.write(lambda s: mark_reviewed(s, get_point(s, entry_id), who, today))
+        except BrieferError as exc:
+            self.editor.show_message(str(exc))
+            return False
+        self.editor.load(entry_id)
+        self.refresh()
+        self._update_title()
+        return True
