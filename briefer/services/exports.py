@@ -61,8 +61,8 @@ def load_document(session: Session, ref: str, options: ExportOptions) -> ExportD
 
 def _goal_charts(session: Session, briefing: Briefing) -> dict[Any, tuple[Any, ...]]:
     """Each goal in the briefing's progress sections, with its indicators' current data."""
-    from briefer.charts import IndicatorSeries
     from briefer.models import Goal, Indicator, SourceKind
+    from briefer.services.goals import indicator_series
 
     goal_ids = {
         item.source_id
@@ -78,15 +78,7 @@ def _goal_charts(session: Session, briefing: Briefing) -> dict[Any, tuple[Any, .
     )
     return {
         goal.id: tuple(
-            IndicatorSeries(
-                indicator.name,
-                indicator.unit,
-                indicator.target,
-                indicator.target_note,
-                tuple((o.observed_on, o.value) for o in indicator.observations),
-            )
-            for indicator in goal.indicators
-            if indicator.observations
+            indicator_series(indicator) for indicator in goal.indicators if indicator.observations
         )
         for goal in goals
     }

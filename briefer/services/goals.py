@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -10,6 +12,9 @@ from sqlalchemy.orm import Session, selectinload
 from briefer.errors import ValidationError
 from briefer.models import Assessment, Goal, GoalTier, Indicator, Observation
 from briefer.services import validation as v
+
+if TYPE_CHECKING:
+    from briefer.charts import IndicatorSeries
 
 _GOAL_RULES = {
     "tier": lambda x: v.choice(GoalTier, x, "Tier"),
@@ -128,3 +133,112 @@ def list_goals(session: Session) -> list[Goal]:
         select(Goal).options(selectinload(Goal.indicators).selectinload(Indicator.observations))
     )
     return sorted(goals, key=lambda g: (tier_order[g.tier], g.position))
+
+
+def indicator_series(indicator: Indicator) -> IndicatorSeries:
+    """An indicator's data as the chart function takes it (window and export alike)."""
+    from briefer.charts import IndicatorSeries
+
+    return IndicatorSeries(
+        indicator.name,
+        indicator.unit,
+        indicator.target,
+        indicator.target_note,
+        tuple((o.observed_on, o.value) for o in indicator.observations),
+    )
+
+
+# ------------------------------------------------------------------ the window's goals page
+
+
+@dataclass(frozen=True)
+class ObservationRow:
+    id: str
+    observed_on: str
+    value: float
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    id: str
+    name: str
+    unit: str
+    target: float | None
+    target_note: str
+    observations: tuple[ObservationRow, ...]
+    series: IndicatorSeries
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    id: str
+    version: int
+    tier: str
+    text: str
+    assessment: str
+    note: str
+    marking: str
+    indicators: tuple[IndicatorRow, ...]
+
+
+def goal_rows(session: Session) -> list[GoalRow]:
+    """Every goal, by tier, with its indicators and observations as plain rows."""
+    return [
+        GoalRow(
+            str(goal.id),
+            goal.version,
+            goal.tier.value,
+            goal.text,
+            goal.assessment.value,
+            goal.note,
+            goal.marking,
+            tuple(
+                IndicatorRow(
+                    str(i.id),
+                    i.name,
+                    i.unit,
+                    i.target,
+                    i.target_note,
+                    tuple(
+                        ObservationRow(
+                            str(o.id), o.observed_on.isoformat(), o.value, o.source, o.note
+                        )
+                        for o in i.observations
+                    ),
+                    indicator_series(i),
+                )
+                for i in goal.indicators
+            ),
+        )
+        for goal in list_goals(session)
+    ]
+
+
+def _by_id(session: Session, cls: type, record_id: str) -> Any:
+    found = session.get(cls, uuid.UUID(record_id))
+    if found is None:
+        raise ValidationError("That record no longer exists; reload the goals page.")
+    return found
+
+
+def assess_goal(session: Session, goal_id: str, assessment: str, note: str) -> None:
+    update_goal(session, _by_id(session, Goal, goal_id), assessment=assessment, note=note)
+
+
+def observe(
+    session: Session, indicator_id: str, observed_on: str, value: str, source: str, note: str = ""
+) -> None:
+    add_observation(
+        session,
+        _by_id(session, Indicator, indicator_id),
+        observed_on=observed_on,
+        value=value,
+        source=source,
+        note=note,
+    )
+
+
+def remove_observation(session: Session, observation_id: str) -> None:
+    delete_observation(session, _by_id(session, Observation, observation_id))

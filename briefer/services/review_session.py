@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,8 +20,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from briefer.errors import BrieferError, ValidationError
-from briefer.models import Case, CaseList, CaseListPresentation, CaseStatusEvent, Event
+from briefer.errors import BrieferError, NotFoundError, ValidationError
+from briefer.models import Case, CaseList, CaseListPresentation, CaseStatusEvent, Event, EventKind
 from briefer.names import name_key
 from briefer.services import cases as case_service
 from briefer.services import validation as v
@@ -106,6 +107,87 @@ def discrepancies(session: Session, event: Event) -> list[Discrepancy]:
     replies = session.scalars(select(CaseStatusEvent).where(CaseStatusEvent.event_id == event.id))
     found = [d for reply in replies if (d := _discrepancy(reply.case, reply)) is not None]
     return sorted(found, key=lambda d: d.case)
+
+
+# ------------------------------------------------------------------ the window's session
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One case to ask about: what we last knew from our own sources, and any reply."""
+
+    list_name: str
+    case_id: str
+    name: str
+    known_status: str
+    known_on: str
+    known_source: str
+    reply_status: str
+    reply_note: str
+
+
+@dataclass(frozen=True)
+class ReplyInput:
+    case_id: str
+    status: str
+    note: str = ""
+    on: str = ""  # empty: the event's date
+
+
+def review_events(session: Session) -> list[tuple[str, str, str]]:
+    """(id, title, date) of the case review events, newest first."""
+    rows = session.execute(
+        select(Event.id, Event.title, Event.starts_on)
+        .where(Event.kind == EventKind.CASE_REVIEW)
+        .order_by(Event.starts_on.desc())
+    )
+    return [(str(event_id), title, starts.isoformat()) for event_id, title, starts in rows]
+
+
+def _event(session: Session, event_id: str) -> Event:
+    event = session.get(Event, uuid.UUID(event_id))
+    if event is None:
+        raise NotFoundError("That event no longer exists.")
+    return event
+
+
+def session_rows(session: Session, event_id: str) -> list[SessionRow]:
+    """Every case on every list presented at the event, list by list, in list order."""
+    event = _event(session, event_id)
+    rows = []
+    for case_list in presented_lists(session, event):
+        for case in case_list.cases:
+            known = _latest_other(case)
+            reply = next((s for s in case.status_events if s.event_id == event.id), None)
+            rows.append(
+                SessionRow(
+                    case_list.name,
+                    str(case.id),
+                    case.primary_name,
+                    known.status if known else "",
+                    known.occurred_on.isoformat() if known else "",
+                    known.source if known else "",
+                    reply.status if reply else "",
+                    reply.note if reply else "",
+                )
+            )
+    return rows
+
+
+def record_replies(session: Session, event_id: str, replies: list[ReplyInput]) -> list[Discrepancy]:
+    """Record a whole session's replies in one unit of work; return every discrepancy now
+    standing at the event (earlier replies included)."""
+    event = _event(session, event_id)
+    for reply in replies:
+        case = session.get(Case, uuid.UUID(reply.case_id))
+        if case is None:
+            raise NotFoundError("A case in this session no longer exists; nothing was recorded.")
+        record_reply(session, event, case, reply.status, reply.note, reply.on or None)
+    return discrepancies(session, event)
+
+
+def event_discrepancies(session: Session, event_id: str) -> list[Discrepancy]:
+    return discrepancies(session, _event(session, event_id))
 
 
 # ------------------------------------------------------------------ CSV import

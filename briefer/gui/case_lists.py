@@ -1,0 +1,447 @@
+"""Case lists: their order (drag and drop, or Ctrl+Up/Down), kind and forum, where they were
+presented, and the hygiene warnings that keep them "few, small and accurate"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from briefer.errors import BrieferError
+from briefer.gui.context import StoreContext
+from briefer.gui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    Qt,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from briefer.models.enums import CaseListKind
+from briefer.services import list_page
+from briefer.services.list_page import ListDetail, MemberRow
+
+CASE_IDS_MIME = "application/x-briefer-case-ids"
+Index = QModelIndex | QPersistentModelIndex
+
+
+class MembersModel(QAbstractTableModel):
+    """The cases of one list in order; a drop asks for a move instead of editing rows, so
+    the store decides the order and the view shows what it holds."""
+
+    move_requested = Signal(str, int)  # case id, new index
+    COLUMNS = (
+        ("name", "Name"),
+        ("category", "Category"),
+        ("status", "Latest status"),
+        ("status_on", "Date"),
+        ("source", "Source"),
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[MemberRow] = []
+
+    def set_rows(self, rows: Sequence[MemberRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return getattr(row, self.COLUMNS[index.column()][0])
+        if role == Qt.ItemDataRole.UserRole:
+            return row.case_id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.COLUMNS[section][1]
+        return str(section + 1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [CASE_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = dict.fromkeys(self.rows[i.row()].case_id for i in indexes if i.isValid())
+        mime = QMimeData()
+        mime.setData(CASE_IDS_MIME, "\n".join(ids).encode())
+        return mime
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(CASE_IDS_MIME):
+            return False
+        if row < 0:  # dropped on a row: in its place; on empty space: at the end
+            row = parent.row() if parent.isValid() else len(self.rows)
+        ids = [i for i in bytes(data.data(CASE_IDS_MIME).data()).decode().split("\n") if i]
+        positions = {r.case_id: n for n, r in enumerate(self.rows)}
+        for case_id in ids:
+            if case_id not in positions:
+                return False
+            source = positions[case_id]
+            self.move_requested.emit(case_id, row - 1 if source < row else row)
+        # The move is done by the store; returning False keeps the view from removing rows.
+        return False
+
+
+class CaseListsView(QWidget):
+    open_entry_requested = Signal(str, str)  # kind, id
+
+    def __init__(self, ctx: StoreContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail: ListDetail | None = None
+        self.lists = QTreeWidget()
+        self.lists.setObjectName("caseLists")
+        self.lists.setAccessibleName("Case lists")
+        self.lists.setHeaderLabels(["List", "Names", "Warnings"])
+        self.lists.setRootIsDecorated(False)
+        self.new_list_button = self._button("&New list…", "newList", self.new_list)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("listName")
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("listKind")
+        self.kind_combo.addItems([kind.value for kind in CaseListKind])
+        self.forum_edit = QLineEdit()
+        self.forum_edit.setObjectName("listForum")
+        self.forum_edit.setPlaceholderText("e.g. Shultz–Shevardnadze, CSCE Vienna")
+        self.save_button = self._button("&Save list", "saveList", self.save_header)
+        header = QFormLayout()
+        header.addRow("&Name:", self.name_edit)
+        header.addRow("&Kind:", self.kind_combo)
+        header.addRow("&Forum:", self.forum_edit)
+
+        self.members_model = MembersModel()
+        self.members_model.move_requested.connect(self.move_member)
+        self.members = QTableView()
+        self.members.setObjectName("listMembers")
+        self.members.setAccessibleName("Cases on this list, in order")
+        self.members.setModel(self.members_model)
+        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members.setDragEnabled(True)
+        self.members.setAcceptDrops(True)
+        self.members.setDropIndicatorShown(True)
+        self.members.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.members.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.members.horizontalHeader().setStretchLastSection(True)
+        self.members.verticalHeader().setDefaultSectionSize(self.members.fontMetrics().height() + 8)
+        self.members.doubleClicked.connect(self._open_case)
+        self.add_button = self._button("&Add case…", "addMember", self.ask_add_member)
+        self.remove_button = self._button("&Remove", "removeMember", self.remove_selected)
+        self.up_button = self._button("Move &up", "moveUp", lambda: self.move_selected(-1))
+        self.down_button = self._button("Move do&wn", "moveDown", lambda: self.move_selected(1))
+        self.up_button.setShortcut(QKeySequence("Ctrl+Up"))
+        self.down_button.setShortcut(QKeySequence("Ctrl+Down"))
+        self.export_button = self._button("E&xport annex…", "exportAnnex", self.ask_export)
+
+        self.warnings = QListWidget()
+        self.warnings.setObjectName("hygieneWarnings")
+        self.warnings.setAccessibleName("List hygiene warnings")
+        self.warnings.setWordWrap(True)
+        self.presentations = QTreeWidget()
+        self.presentations.setObjectName("presentations")
+        self.presentations.setAccessibleName("Presentations of this list")
+        self.presentations.setHeaderLabels(["Presented at", "On", "Note"])
+        self.presentations.setRootIsDecorated(False)
+        self.present_button = self._button(
+            "Add &presentation…", "addPresentation", self.ask_add_presentation
+        )
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.lists, 1)
+        left_layout.addWidget(self.new_list_button)
+        member_buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            member_buttons.addWidget(button)
+        member_buttons.addStretch(1)
+        member_buttons.addWidget(self.export_button)
+        head_row = QHBoxLayout()
+        head_row.addLayout(header, 1)
+        head_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
+        warnings_box = QGroupBox("List hygiene")
+        QVBoxLayout(warnings_box).addWidget(self.warnings)
+        presentations_box = QGroupBox("Presentations")
+        presentations_layout = QVBoxLayout(presentations_box)
+        presentations_layout.addWidget(self.presentations)
+        presentations_layout.addWidget(self.present_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(warnings_box)
+        side.addWidget(presentations_box)
+        side.setSizes([420, 220])
+        self.members_label = QLabel()
+        members_pane = QWidget()
+        members_layout = QVBoxLayout(members_pane)
+        members_layout.setContentsMargins(0, 0, 0, 0)
+        members_layout.addWidget(self.members_label)
+        members_layout.addWidget(self.members, 1)
+        members_layout.addLayout(member_buttons)
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(members_pane)
+        body.addWidget(side)
+        body.setSizes([640, 380])
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(head_row)
+        right_layout.addWidget(body, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("listsSplitter")
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([300, 1000])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.lists.currentItemChanged.connect(self._list_chosen)
+        self.members.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.refresh()
+        if self.lists.topLevelItemCount():
+            self.lists.setCurrentItem(self.lists.topLevelItem(0))
+
+    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    # ------------------------------------------------------------ reading
+
+    def refresh(self) -> None:
+        current = self.detail.id if self.detail else None
+        rows = self.ctx.read(list_page.list_rows, self.ctx.store.today())
+        self.lists.blockSignals(True)
+        self.lists.clear()
+        warn_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for row in rows:
+            item = QTreeWidgetItem([row.name, str(row.size), str(row.warnings or "")])
+            item.setData(0, Qt.ItemDataRole.UserRole, row.id)
+            item.setToolTip(0, f"{row.kind} list" + (f" for {row.forum}" if row.forum else ""))
+            if row.warnings:
+                item.setIcon(2, warn_icon)
+            self.lists.addTopLevelItem(item)
+            if row.id == current:
+                self.lists.setCurrentItem(item)
+        self.lists.blockSignals(False)
+        for column in (1, 2):
+            self.lists.resizeColumnToContents(column)
+        self.lists.setColumnWidth(0, 200)
+        if current:
+            self.show_list(current)
+        else:
+            self._update_buttons()
+
+    def select_list(self, list_id: str) -> None:
+        for n in range(self.lists.topLevelItemCount()):
+            item = self.lists.topLevelItem(n)
+            if item.data(0, Qt.ItemDataRole.UserRole) == list_id:
+                self.lists.setCurrentItem(item)
+
+    def _list_chosen(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            self.show_list(current.data(0, Qt.ItemDataRole.UserRole))
+
+    def show_list(self, list_id: str) -> None:
+        detail = self.ctx.read(list_page.list_detail, list_id, self.ctx.store.today())
+        self.detail = detail
+        self.name_edit.setText(detail.name)
+        self.kind_combo.setCurrentText(detail.kind)
+        self.forum_edit.setText(detail.forum)
+        selected = self.selected_case()
+        self.members_model.set_rows(detail.members)
+        self.members.resizeColumnsToContents()
+        self.members_label.setText(
+            f"<b>{len(detail.members)}</b> name(s), in the order they are presented — "
+            "drag to reorder"
+        )
+        if selected:
+            self.select_case(selected)
+        self.warnings.clear()
+        warn_icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for warning in detail.warnings:
+            item = QListWidgetItem(warn_icon, warning.message)
+            item.setToolTip(warning.rule)
+            self.warnings.addItem(item)
+        if not detail.warnings:
+            self.warnings.addItem("No problems found.")
+        self.presentations.clear()
+        for presentation in detail.presentations:
+            self.presentations.addTopLevelItem(
+                QTreeWidgetItem([presentation.event, presentation.presented_on, presentation.note])
+            )
+        self.presentations.resizeColumnToContents(0)
+        self._update_buttons()
+
+    def member_names(self) -> list[str]:
+        return [row.name for row in self.members_model.rows]
+
+    def selected_case(self) -> str | None:
+        index = self.members.currentIndex()
+        return index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
+
+    def select_case(self, case_id: str) -> None:
+        for row, member in enumerate(self.members_model.rows):
+            if member.case_id == case_id:
+                self.members.setCurrentIndex(self.members_model.index(row, 0))
+
+    def _update_buttons(self) -> None:
+        has_list = self.detail is not None
+        row = self.members.currentIndex().row() if self.selected_case() else -1
+        for widget in (self.save_button, self.add_button, self.export_button, self.present_button):
+            widget.setEnabled(has_list)
+        self.remove_button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < len(self.members_model.rows) - 1)
+
+    # ------------------------------------------------------------ changing
+
+    def _write(self, title: str, fn: Any, *args: Any, **kwargs: Any) -> bool:
+        try:
+            self.ctx.write(fn, *args, **kwargs)
+        except BrieferError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return False
+        self.refresh()
+        return True
+
+    def move_member(self, case_id: str, index: int) -> None:
+        if self.detail is not None:
+            self._write("Reorder", list_page.move_member, self.detail.id, case_id, index)
+            self.select_case(case_id)
+
+    def move_selected(self, step: int) -> None:
+        case_id = self.selected_case()
+        if case_id is not None:
+            self.move_member(case_id, self.members.currentIndex().row() + step)
+
+    def remove_selected(self) -> None:
+        case_id = self.selected_case()
+        if case_id is not None and self.detail is not None:
+            self._write("Remove", list_page.remove_member, self.detail.id, case_id)
+
+    def save_header(self) -> None:
+        if self.detail is not None:
+            self._write(
+                "Save list",
+                list_page.update_list,
+                self.detail.id,
+                name=self.name_edit.text(),
+                kind=self.kind_combo.currentText(),
+                forum=self.forum_edit.text(),
+            )
+
+    def new_list(self) -> None:
+        name, ok = QInputDialog.getText(self, "New case list", "Name of the list:")
+        if not ok or not name.strip():
+            return
+        try:
+            list_id = self.ctx.write(list_page.create_list, name, "representation")
+        except BrieferError as exc:
+            QMessageBox.warning(self, "New case list", str(exc))
+            return
+        self.refresh()
+        self.select_list(list_id)
+
+    def ask_add_member(self) -> None:
+        if self.detail is None:
+            return
+        on_list = {m.case_id for m in self.detail.members}
+        choices = [c for c in self.ctx.read(list_page.case_choices) if c[0] not in on_list]
+        names = [name for _id, name in choices]
+        name, ok = QInputDialog.getItem(self, "Add case", "Case:", names, 0, True)
+        if ok and name in names:
+            case_id = choices[names.index(name)][0]
+            if self._write("Add case", list_page.add_member, self.detail.id, case_id):
+                self.select_case(case_id)
+
+    def ask_add_presentation(self) -> None:
+        if self.detail is None:
+            return
+        events = self.ctx.read(list_page.event_choices)
+        labels = [f"{title} ({starts})" for _id, title, starts in events]
+        label, ok = QInputDialog.getItem(self, "Add presentation", "Presented at:", labels, 0)
+        if ok and label in labels:
+            event_id, _title, starts = events[labels.index(label)]
+            self._write(
+                "Add presentation", list_page.add_presentation, self.detail.id, event_id, starts
+            )
+
+    def ask_export(self) -> None:
+        if self.detail is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export case-list annex",
+            str(Path.home() / f"{self.detail.name}.docx"),
+            "Word document (*.docx);;CSV, UTF-8 (*.csv);;Markdown (*.md)",
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> bool:
+        from briefer.services.exports import export_list
+
+        assert self.detail is not None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = export_list(self.ctx.store.session, self.detail.id, path)
+        except BrieferError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, "Export annex", str(exc))
+            return False
+        QApplication.restoreOverrideCursor()
+        QMessageBox.information(self, "Export annex", f"Exported {result.fmt} to\n{result.path}")
+        return True
+
+    def _open_case(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_entry_requested.emit("case", index.data(Qt.ItemDataRole.UserRole))
