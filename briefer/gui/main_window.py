@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
 
         self._default_layout = True
+        self._drawer_was_shown = False
         self.navigator: Navigator | None = None
         self.navigator_dock: QDockWidget | None = None
         self.drawer_dock: QDockWidget | None = None
@@ -268,7 +269,7 @@ class MainWindow(QMainWindow):
         self.workspace_tabs.currentChanged.connect(self._workspace_tab_changed)
         self.setCentralWidget(self.workspace_tabs)
         if self._default_layout:  # first run: applied once the new widgets are laid out
-            QTimer.singleShot(0, self._apply_default_layout)
+            QTimer.singleShot(0, self, self._apply_default_layout)
         splitter_state = QSettings().value("main/outlineSplitter")
         if splitter_state is not None:
             self.editor.splitter.restoreState(splitter_state)
@@ -277,7 +278,11 @@ class MainWindow(QMainWindow):
         # The drawer's first page of entries is not needed to show the briefing: it is listed
         # just after the window is ready (a search typed before then runs at once anyway).
         ctx, drawer = self.ctx, self.drawer
-        QTimer.singleShot(DRAWER_DELAY_MS, lambda: drawer.ctx is None and drawer.set_context(ctx))
+        # The drawer is the timer's context: if it is gone first (store switched, window
+        # closed), the timer is cancelled with it.
+        QTimer.singleShot(
+            DRAWER_DELAY_MS, drawer, lambda: drawer.ctx is None and drawer.set_context(ctx)
+        )
         self.drawer.insert_requested.connect(self._insert_from_drawer)
         self.drawer.open_requested.connect(self.open_entry)
         self.navigator.fill(self.ctx.read(_navigation))
@@ -482,6 +487,7 @@ class MainWindow(QMainWindow):
             widget = getattr(importlib.import_module(module), cls)(self.ctx)
             self.pages[name] = widget
             self._page_hosts[name].layout().addWidget(widget)
+            widget.show()  # at once, not on the layout's next turn of the event loop
             if hasattr(widget, "open_entry_requested"):
                 widget.open_entry_requested.connect(self.show_entry)
         return self.pages[name]
@@ -514,7 +520,7 @@ class MainWindow(QMainWindow):
             if not on_briefing and self.drawer_dock.isVisible():
                 self._drawer_was_shown = True
                 self.drawer_dock.hide()
-            elif on_briefing and getattr(self, "_drawer_was_shown", False):
+            elif on_briefing and self._drawer_was_shown:
                 self._drawer_was_shown = False
                 self.drawer_dock.show()
 

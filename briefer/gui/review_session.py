@@ -194,7 +194,7 @@ class ReviewSessionView(QWidget):
         try:
             self.ctx.write(rs.record_replies, self.event_id, replies)
         except BrieferError as exc:
-            QMessageBox.warning(self, "Record replies", f"{exc}\n\nNothing was recorded.")
+            QMessageBox.warning(self, "Record replies", str(exc))
             return False
         self.ctx.library_changed.emit()
         self.load()

@@ -178,11 +178,22 @@ def record_replies(session: Session, event_id: str, replies: list[ReplyInput]) -
     """Record a whole session's replies in one unit of work; return every discrepancy now
     standing at the event (earlier replies included)."""
     event = _event(session, event_id)
-    for reply in replies:
+    statuses = case_vocabulary().statuses
+    checked, problems = [], []
+    for reply in replies:  # every row is checked before any is written
         case = session.get(Case, uuid.UUID(reply.case_id))
         if case is None:
             raise NotFoundError("A case in this session no longer exists; nothing was recorded.")
-        record_reply(session, event, case, reply.status, reply.note, reply.on or None)
+        try:
+            status = v.vocabulary(reply.status, statuses, "Status")
+            on = v.a_date(reply.on, "Date") if reply.on.strip() else None
+            checked.append((case, status, v.clean_text(reply.note, "Note"), on))
+        except ValidationError as exc:
+            problems.append(f"{case.primary_name}: {exc}")
+    if problems:
+        raise ValidationError("Nothing was recorded:\n" + "\n".join(problems))
+    for case, status, note, on in checked:
+        record_reply(session, event, case, status, note, on)
     return discrepancies(session, event)
 
 
