@@ -149,6 +149,63 @@ def measure_search_latency(store_path: Path) -> list[Measure]:
     ]
 
 
+# Names typed letter by letter into a case search: one person in three spellings and two
+# alphabets (the sample's Shcharanskiy), and a name of the generated workload.
+NAME_QUERIES = ["Shcharansky", "Щаранский", "Sharansky", "Щаранский Анатолий", "Ivanovich"]
+
+
+def _keystrokes(word: str) -> list[str]:
+    return [word[:n] for n in range(1, len(word) + 1)]
+
+
+def measure_case_search(url: str, dialect: str) -> list[Measure]:
+    """Transliteration search over the 5,000 cases, per keystroke, on one dialect."""
+    from briefer.services.search import search
+    from briefer.store import Store
+
+    samples: list[float] = []
+    with Store.open(url, auto_backup=False) as store, store.session() as session:
+        for spelling in ("Shcharansky", "Щаранский", "Sharansky"):
+            found = {hit.title for hit in search(session, spelling, ("case",), limit=20)}
+            if "Anatoly Shcharanskiy" not in found:
+                raise SystemExit(f"{dialect}: '{spelling}' did not find Anatoly Shcharanskiy")
+        for _round in range(3):
+            for word in NAME_QUERIES:
+                for query in _keystrokes(word):
+                    start = time.perf_counter()
+                    search(session, query, ("case",), limit=50)
+                    samples.append((time.perf_counter() - start) * 1000)
+    return [
+        Measure.at_most(
+            f"case name search per keystroke, median ({dialect})",
+            statistics.median(samples),
+            "ms",
+            16.0,
+            f"{len(samples)} keystrokes, Latin and Cyrillic, over 5,040 cases",
+        )
+    ]
+
+
+def measure_case_search_postgres(work: Path, env: dict[str, str]) -> list[Measure]:
+    """The same search on PostgreSQL: a throwaway local cluster loaded by ``demo --large``."""
+    from sqlalchemy import create_engine, text
+
+    from tests.pg import Cluster
+
+    cluster = Cluster()
+    try:
+        server = cluster.start()
+        engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+        with engine.connect() as connection:
+            connection.execute(text("CREATE DATABASE briefer_bench"))
+        engine.dispose()
+        url = f"{server}/briefer_bench"
+        _timed([sys.executable, "-m", "briefer", "--db", url, "demo", "--large"], env)
+        return measure_case_search(url, "PostgreSQL")
+    finally:
+        cluster.stop()
+
+
 def _peak_rss_mb(argv: list[str], env: dict[str, str]) -> float:
     process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL)
     _pid, _status, usage = os.wait4(process.pid, 0)
@@ -220,6 +277,13 @@ def measure_interaction(store: Path, env: dict[str, str]) -> list[Measure]:
             "drawer keystroke → results, 95th pct", data["keystroke_p95_ms"], "ms", 50.0
         ),
         Measure.at_most(
+            "case table: open and sort by latest status",
+            data["case_table_ms"],
+            "ms",
+            200.0,
+            f"{data['case_rows']:,} cases, first open of the Cases page",
+        ),
+        Measure.at_most(
             "open large briefing → outline shown",
             data["open_large_briefing_ms"],
             "ms",
@@ -239,6 +303,8 @@ def main() -> int:
             demo,
             *measure_export(store, work, env),
             *measure_search_latency(store),
+            *measure_case_search(str(store), "SQLite"),
+            *measure_case_search_postgres(work, env),
             *measure_startup(store, env),
             *measure_interaction(store, env),
         ]

@@ -149,3 +149,22 @@ def test_goal_rows_carry_each_indicator_series_and_new_observations(sample_store
         (o.observed_on, o.value) for o in updated.indicators[0].observations
     ]
     assert (updated.assessment, updated.note) == ("slight progress", "Numbers are falling.")
+
+
+def test_case_rows_give_each_case_its_newest_status_and_lists(sample_store):
+    from briefer.services.case_table import case_rows
+    from briefer.services.cases import get_case
+
+    with sample_store.session() as session:
+        rows = case_rows(session)
+        lisitsyn = next(r for r in rows if r.name == "Pavel Andreyevich Lisitsyn")
+        case = get_case(session, lisitsyn.id)  # the row's id is the case's id
+        latest = case.latest_status
+        assert (lisitsyn.status, lisitsyn.status_on, lisitsyn.source) == (
+            latest.status,
+            latest.occurred_on.isoformat(),
+            latest.source,
+        )
+    assert len(rows) == 40 and len({r.id for r in rows}) == 40
+    assert "Political and religious prisoners" in lisitsyn.lists.split("; ")
+    assert [r.name for r in rows] == sorted(r.name for r in rows)

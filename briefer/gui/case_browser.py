@@ -10,7 +10,6 @@ from briefer.gui.context import StoreContext
 from briefer.gui.forms import load_form
 from briefer.gui.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -20,10 +19,8 @@ from briefer.gui.qt import (
     QLineEdit,
     QMessageBox,
     QModelIndex,
-    QPersistentModelIndex,
     QPlainTextEdit,
     QPushButton,
-    QSortFilterProxyModel,
     QSplitter,
     Qt,
     QTableView,
@@ -33,17 +30,15 @@ from briefer.gui.qt import (
     QWidget,
     Signal,
 )
-from briefer.services.case_table import CaseTableRow, case_rows, timeline
+from briefer.gui.row_table import ID_ROLE, RowTableModel
+from briefer.services.case_table import case_rows, timeline
 from briefer.vocabulary import case_vocabulary
 
 if TYPE_CHECKING:
     from briefer.gui.case_editor import CaseEditorDialog
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 20
-Index = QModelIndex | QPersistentModelIndex
 
-
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(RowTableModel):
     COLUMNS = (
         ("name", "Name"),
         ("category", "Category"),
@@ -55,36 +50,7 @@ class CaseTableModel(QAbstractTableModel):
     )
 
     def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[CaseTableRow] = []
-
-    def set_rows(self, rows: list[CaseTableRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return getattr(row, self.COLUMNS[index.column()][0])
-        if role == ID_ROLE:
-            return row.id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section][1]
-        return None
+        super().__init__(self.COLUMNS)
 
 
 class CaseBrowser(QWidget):
@@ -95,20 +61,16 @@ class CaseBrowser(QWidget):
         self.ctx = ctx
         self.current_id: str | None = None
         self.model = CaseTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)  # every column
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit()
         self.filter.setObjectName("caseFilter")
         self.filter.setAccessibleName("Filter cases")
         self.filter.setPlaceholderText("Filter by name, category, status, list…")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.model.set_filter)
         self.table = QTableView()
         self.table.setObjectName("caseTable")
         self.table.setAccessibleName("Cases")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -116,6 +78,9 @@ class CaseBrowser(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Column widths from the first rows, not all 5,000: measuring every row costs more
+        # than building the table.
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.title = QLabel("Select a case to see its status history.")
         self.title.setObjectName("caseTitle")
         self.history = QTreeWidget()
@@ -171,11 +136,10 @@ class CaseBrowser(QWidget):
             self.select(selected)
 
     def select(self, case_id: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ID_ROLE) == case_id:
-                self.table.setCurrentIndex(index)
-                return
+        row = self.model.row_of(case_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_id = current.data(ID_ROLE) if current.isValid() else None
@@ -187,7 +151,7 @@ class CaseBrowser(QWidget):
         self.history.clear()
         if self.current_id is None:
             return
-        name = self.proxy.index(self.table.currentIndex().row(), 0).data()
+        name = self.model.index(self.table.currentIndex().row(), 0).data()
         self.title.setText(f"<b>{name}</b> — status history, newest first")
         for entry in self.ctx.read(timeline, self.current_id):
             self.history.addTopLevelItem(

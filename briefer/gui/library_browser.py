@@ -14,7 +14,6 @@ from briefer.gui.context import StoreContext
 from briefer.gui.entry_editor import EntryEditor
 from briefer.gui.qt import (
     QAbstractItemView,
-    QAbstractTableModel,
     QBrush,
     QCheckBox,
     QColor,
@@ -25,10 +24,8 @@ from briefer.gui.qt import (
     QLineEdit,
     QMessageBox,
     QModelIndex,
-    QPersistentModelIndex,
     QPushButton,
     QSettings,
-    QSortFilterProxyModel,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -37,61 +34,32 @@ from briefer.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from briefer.gui.row_table import ID_ROLE, RowTableModel
 from briefer.markings import default_scheme
 from briefer.services.entry_forms import ENTRY_KINDS, EntryRow, entry_rows, facets
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 30
-Index = QModelIndex | QPersistentModelIndex
 LIBRARY_KINDS = ("point", "counter", "pd")
 STALE_DAYS_KEY = "library/staleDays"
 DEFAULT_STALE_DAYS = 180  # two review cycles a year, as the office reviews before each round
 _ANY = ""
 
 
-class EntryTableModel(QAbstractTableModel):
-    STALE = QColor("#8a5300")
+class EntryTableModel(RowTableModel):
+    STALE = "#8a5300"
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[EntryRow] = []
-        self.columns: list[tuple[str, str]] = []
+    def display(self, row: EntryRow, field: str) -> Any:
+        value = getattr(row, field)
+        if field == "reviewed_on" and row.stale:
+            return f"{value or 'never'} — stale"
+        return value
 
-    def set_rows(self, rows: list[EntryRow], columns: list[tuple[str, str]]) -> None:
-        self.beginResetModel()
-        self.rows, self.columns = rows, columns
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        field = self.columns[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = getattr(row, field)
-            if field == "reviewed_on" and row.stale:
-                return f"{value or 'never'} — stale"
-            return value
+    def extra_data(self, row: EntryRow, field: str, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.stale:
                 return "Not reviewed recently: check it is still accurate before reusing it."
             return row.title
         if role == Qt.ItemDataRole.ForegroundRole and row.stale and field == "reviewed_on":
-            return QBrush(self.STALE)
-        if role == ID_ROLE:
-            return row.id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section][1]
+            return QBrush(QColor(self.STALE))
         return None
 
 
@@ -110,10 +78,6 @@ class LibraryBrowser(QWidget):
         self.ctx = ctx
         self.kind = "point"
         self.model = EntryTableModel()
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.kind_combo = self._combo("libraryKind", "Kind of entry")
         for kind in LIBRARY_KINDS:
@@ -138,12 +102,12 @@ class LibraryBrowser(QWidget):
         self.text_filter.setAccessibleName("Filter entries")
         self.text_filter.setPlaceholderText("Filter…")
         self.text_filter.setClearButtonEnabled(True)
-        self.text_filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.text_filter.textChanged.connect(self.model.set_filter)
 
         self.table = QTableView()
         self.table.setObjectName("libraryTable")
         self.table.setAccessibleName("Library entries")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -151,6 +115,7 @@ class LibraryBrowser(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
 
@@ -299,13 +264,11 @@ class LibraryBrowser(QWidget):
             self.select(current)
 
     def select(self, entry_id: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ID_ROLE) == entry_id:
-                self.table.setCurrentIndex(index)
-                self.table.scrollTo(index)
-                return True
-        return False
+        row = self.model.row_of(entry_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.scrollTo(self.model.index(row, 0))
+        return row >= 0
 
     def _stale_days_changed(self, days: int) -> None:
         QSettings().setValue(STALE_DAYS_KEY, days)
