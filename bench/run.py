@@ -150,8 +150,16 @@ def measure_search_latency(store_path: Path) -> list[Measure]:
 
 
 # Names typed letter by letter into a case search: one person in three spellings and two
-# alphabets (the sample's Shcharanskiy), and a name of the generated workload.
-NAME_QUERIES = ["Shcharansky", "Щаранский", "Sharansky", "Щаранский Анатолий", "Ivanovich"]
+# alphabets (the sample's Shcharanskiy), and names shared by many generated cases, in
+# Cyrillic and Latin (50 hits each).
+NAME_QUERIES = [
+    "Shcharansky",
+    "Щаранский",
+    "Sharansky",
+    "Щаранский Анатолий",
+    "Щукин",
+    "Aleksandrovich",
+]
 
 
 def _keystrokes(word: str) -> list[str]:

@@ -60,11 +60,36 @@ def main(out_dir: str) -> int:
 
     browser = window.show_cases()
     _settle(app)
-    browser = window.case_browser
     browser.select(next(r.id for r in browser.model.rows if r.name == "Pavel Andreyevich Lisitsyn"))
     _settle(app)
     window.grab().save(str(target / "case-table.png"))
+
+    library = window.show_page("library")
+    library.select(next(r.id for r in library.model.rows if r.title.startswith("Emigration has")))
+    body = library.editor.value("body")
+    library.editor.set_value("body", body + " December's figures, not yet final, confirm it.")
+    library.save()  # a second revision, so the history below has a diff to show
+    _settle(app)
+    window.grab().save(str(target / "library.png"))
+    history = library.show_history()
+    _settle(app)
+    history.grab().save(str(target / "history.png"))
+    history.close()
+
+    lists = window.show_page("lists")
+    _settle(app)
+    window.grab().save(str(target / "case-lists.png"))
+
+    review = window.show_page("review")
+    _settle(app)
+    window.grab().save(str(target / "review-session.png"))
+
+    goals = window.show_page("goals")
+    goals.select_goal(next(g.id for g in goals.goals if "10,000" in g.text))
+    _settle(app)
+    window.grab().save(str(target / "goal-chart.png"))
     window.workspace_tabs.setCurrentIndex(0)
+    del lists, review
 
     theme.apply(app, "dark")
     window.editor.banner.set_marking(editor.model.data_.marking)
@@ -75,6 +100,11 @@ def main(out_dir: str) -> int:
         "document-preview.png",
         "export-dialog.png",
         "case-table.png",
+        "library.png",
+        "history.png",
+        "case-lists.png",
+        "review-session.png",
+        "goal-chart.png",
         "dark-theme.png",
     ):
         print(f"wrote {target / name}")

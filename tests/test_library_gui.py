@@ -111,7 +111,7 @@ def test_stale_points_are_shown_and_marking_one_reviewed_clears_it(window, qtbot
     assert page.count_label.text() == "35 talking points, 7 stale"
     page.stale_only.setChecked(True)
     assert len(page.model.rows) == 7
-    reviewed = page.model.index(0, len(page.model.columns) - 1).data()
+    reviewed = page.model.index(0, [f for f, _ in page.model.columns].index("reviewed_on")).data()
     assert reviewed == "1987-06-01 — stale"
     page.select(page.model.rows[0].id)
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("D. Ross", True)))
@@ -222,3 +222,21 @@ def test_the_indicator_chart_shows_observations_against_the_target(window, qtbot
     line = page.canvas.figure.axes[0].get_lines()[0]
     assert len(line.get_ydata()) == len(indicator.observations) + 1
     assert page.observations.item(0, 0).text() == "1987-12-20"  # newest first
+
+
+def test_export_a_list_annex_from_the_window(window, qtbot, monkeypatch, tmp_path, modal_dialogs):
+    from docx import Document
+
+    from briefer.gui.qt import QFileDialog
+
+    page = window.show_page("lists")
+    out = tmp_path / "annex.docx"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
+    _click(qtbot, page.export_button)
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    tables = "\n".join(c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells)
+    assert page.detail.name in text
+    assert page.member_names()[0] in text + tables  # a statement or a table, by list kind
+    assert modal_dialogs[-1] == ("information", f"Exported docx to\n{out}")

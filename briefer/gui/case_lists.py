@@ -439,7 +439,7 @@ class CaseListsView(QWidget):
             QMessageBox.warning(self, "Export annex", str(exc))
             return False
         QApplication.restoreOverrideCursor()
-        QMessageBox.information(self, "Export annex", f"Exported {result.fmt} to\n{result.path}")
+        QMessageBox.information(self, "Export annex", f"Exported {result.format} to\n{result.path}")
         return True
 
     def _open_case(self, index: QModelIndex) -> None:

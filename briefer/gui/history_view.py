@@ -173,6 +173,8 @@ class HistoryView(QDialog):
                     ]
                 )
             )
+        for column in range(4):
+            self.used.resizeColumnToContents(column)
         self.used_label.setText(
             f"<b>Used in</b> {len(uses)} briefing item(s)" if uses else "<b>Used in</b> no briefing"
         )

@@ -68,7 +68,7 @@ def _columns(kind: str) -> list[tuple[str, str]]:
     columns = [("group", spec.fields[0].label.replace("&", "")), ("title", "Entry")]
     columns.append(("marking", "Marking"))
     if kind == "point":
-        columns += [("tags", "Tags"), ("reviewed_on", "Reviewed")]
+        columns += [("reviewed_on", "Reviewed"), ("tags", "Tags")]
     return columns
 
 
@@ -253,7 +253,7 @@ class LibraryBrowser(QWidget):
         current = self.editor.form.id
         self.model.set_rows(rows, _columns(self.kind))
         self.table.resizeColumnToContents(0)
-        self.table.setColumnWidth(1, 300)
+        self.table.setColumnWidth(1, 270)
         for column in range(2, len(self.model.columns)):
             self.table.resizeColumnToContents(column)
         stale = sum(row.stale for row in rows)
