@@ -53,15 +53,26 @@ def migrations_dir() -> Path:
     return PACKAGE_DIR / "migrations"
 
 
+def _per_user(found: str, xdg_default: str) -> Path:
+    """appdirs reads an empty XDG variable as a relative folder (the store would land in the
+    current directory); the XDG spec says an empty variable means its default."""
+    path = Path(found)
+    return path if path.is_absolute() else Path.home() / xdg_default / path
+
+
 def user_data_dir() -> Path:
     override = os.environ.get("BRIEFER_DATA_DIR")
-    path = Path(override) if override else Path(appdirs.user_data_dir(_APP_DIR_NAME, APP_AUTHOR))
+    path = (
+        Path(override)
+        if override
+        else _per_user(appdirs.user_data_dir(_APP_DIR_NAME, APP_AUTHOR), ".local/share")
+    )
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 
 
 def user_log_dir() -> Path:
-    path = Path(appdirs.user_log_dir(_APP_DIR_NAME, APP_AUTHOR))
+    path = _per_user(appdirs.user_log_dir(_APP_DIR_NAME, APP_AUTHOR), ".cache")
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 
