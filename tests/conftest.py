@@ -171,3 +171,23 @@ def sample_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Sto
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture
+def sample_window(qtbot: object, sample_sqlite: Path, tmp_path: Path) -> Iterator[object]:
+    """The main window on a copy of the sample workspace, its sample briefing open."""
+    from briefer.gui.main_window import MainWindow
+    from briefer.sample.workspace import SAMPLE_BRIEFING_TITLE
+
+    path = tmp_path / "sample.db"
+    shutil.copyfile(sample_sqlite, path)
+    window = MainWindow()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.resize(1400, 900)
+    window.show()
+    window.attach(Store.open(path), is_sample=True)
+    window.open_briefing(SAMPLE_BRIEFING_TITLE)
+    yield window
+    window.close()
+    assert window.store is not None
+    window.store.close()

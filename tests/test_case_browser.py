@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from briefer.gui.main_window import MainWindow
 from briefer.gui.qt import QComboBox, QDialogButtonBox, QLineEdit, Qt
-from briefer.sample.workspace import SAMPLE_BRIEFING_TITLE
 from briefer.services.case_table import timeline
-from briefer.store import Store
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def browser(qtbot, sample_sqlite, tmp_path):
-    path = tmp_path / "sample.db"
-    shutil.copyfile(sample_sqlite, path)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    window.attach(Store.open(path), is_sample=True)
-    window.open_briefing(SAMPLE_BRIEFING_TITLE)
-    window.navigator.library_chosen.emit("case", "")
-    yield window.case_browser
-    window.close()
-    window.store.close()
+def browser(sample_window):
+    sample_window.navigator.library_chosen.emit("case", "")
+    return sample_window.case_browser
 
 
 def _column(browser, name):

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from briefer.gui.history_view import HistoryView
-from briefer.gui.main_window import MainWindow
 from briefer.gui.qt import (
     QApplication,
     QDialogButtonBox,
@@ -19,28 +16,16 @@ from briefer.gui.qt import (
     QPointF,
     Qt,
 )
-from briefer.sample.workspace import SAMPLE_BRIEFING_TITLE
 from briefer.services import entry_forms as ef
 from briefer.services import list_page
 from briefer.services.cases import get_list
-from briefer.store import Store
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(qtbot, sample_sqlite, tmp_path):
-    path = tmp_path / "sample.db"
-    shutil.copyfile(sample_sqlite, path)
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    window.attach(Store.open(path), is_sample=True)
-    window.open_briefing(SAMPLE_BRIEFING_TITLE)
-    yield window
-    window.close()
-    window.store.close()
+def window(sample_window):
+    return sample_window
 
 
 def _click(qtbot, button):

@@ -9,7 +9,6 @@ from briefer.errors import BrieferError
 from briefer.gui.context import StoreContext
 from briefer.gui.forms import load_form
 from briefer.gui.qt import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -23,7 +22,6 @@ from briefer.gui.qt import (
     QPushButton,
     QSplitter,
     Qt,
-    QTableView,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,6 +29,7 @@ from briefer.gui.qt import (
     Signal,
 )
 from briefer.gui.row_table import ID_ROLE, RowTableModel
+from briefer.gui.widgets import filter_box, make_button, row_table_view
 from briefer.services.case_table import case_rows, timeline
 from briefer.vocabulary import case_vocabulary
 
@@ -61,26 +60,10 @@ class CaseBrowser(QWidget):
         self.ctx = ctx
         self.current_id: str | None = None
         self.model = CaseTableModel()
-        self.filter = QLineEdit()
-        self.filter.setObjectName("caseFilter")
-        self.filter.setAccessibleName("Filter cases")
-        self.filter.setPlaceholderText("Filter by name, category, status, list…")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.model.set_filter)
-        self.table = QTableView()
-        self.table.setObjectName("caseTable")
-        self.table.setAccessibleName("Cases")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        # Column widths from the first rows, not all 5,000: measuring every row costs more
-        # than building the table.
-        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self.filter = filter_box(
+            self.model, "caseFilter", "Filter cases", "Filter by name, category, status, list…"
+        )
+        self.table = row_table_view(self.model, "caseTable", "Cases")
         self.title = QLabel("Select a case to see its status history.")
         self.title.setObjectName("caseTitle")
         self.history = QTreeWidget()
@@ -93,9 +76,9 @@ class CaseBrowser(QWidget):
         self.add_button.setAccessibleName("Add status")
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add_status)
-        self.new_button = self._button("&New case…", "newCase", self.new_case)
-        self.edit_button = self._button("&Edit case…", "editCase", self.edit_case)
-        self.history_button = self._button("Histor&y…", "caseHistory", self.show_history)
+        self.new_button = make_button("&New case…", "newCase", self.new_case)
+        self.edit_button = make_button("&Edit case…", "editCase", self.edit_case)
+        self.history_button = make_button("Histor&y…", "caseHistory", self.show_history)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -121,12 +104,6 @@ class CaseBrowser(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_case())
         self.refresh()
         self._selected(QModelIndex(), QModelIndex())
-
-    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     def refresh(self) -> None:
         selected = self.current_id

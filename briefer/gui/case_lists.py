@@ -28,7 +28,6 @@ from briefer.gui.qt import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
-    QPushButton,
     QSplitter,
     QStyle,
     Qt,
@@ -39,6 +38,7 @@ from briefer.gui.qt import (
     QWidget,
     Signal,
 )
+from briefer.gui.widgets import make_button
 from briefer.models.enums import CaseListKind
 from briefer.services import list_page
 from briefer.services.list_page import ListDetail, MemberRow
@@ -143,7 +143,7 @@ class CaseListsView(QWidget):
         self.lists.setAccessibleName("Case lists")
         self.lists.setHeaderLabels(["List", "Names", "Warnings"])
         self.lists.setRootIsDecorated(False)
-        self.new_list_button = self._button("&New list…", "newList", self.new_list)
+        self.new_list_button = make_button("&New list…", "newList", self.new_list)
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("listName")
@@ -153,7 +153,7 @@ class CaseListsView(QWidget):
         self.forum_edit = QLineEdit()
         self.forum_edit.setObjectName("listForum")
         self.forum_edit.setPlaceholderText("e.g. Shultz–Shevardnadze, CSCE Vienna")
-        self.save_button = self._button("&Save list", "saveList", self.save_header)
+        self.save_button = make_button("&Save list", "saveList", self.save_header)
         header = QFormLayout()
         header.addRow("&Name:", self.name_edit)
         header.addRow("&Kind:", self.kind_combo)
@@ -175,13 +175,13 @@ class CaseListsView(QWidget):
         self.members.horizontalHeader().setStretchLastSection(True)
         self.members.verticalHeader().setDefaultSectionSize(self.members.fontMetrics().height() + 8)
         self.members.doubleClicked.connect(self._open_case)
-        self.add_button = self._button("&Add case…", "addMember", self.ask_add_member)
-        self.remove_button = self._button("&Remove", "removeMember", self.remove_selected)
-        self.up_button = self._button("Move &up", "moveUp", lambda: self.move_selected(-1))
-        self.down_button = self._button("Move do&wn", "moveDown", lambda: self.move_selected(1))
+        self.add_button = make_button("&Add case…", "addMember", self.ask_add_member)
+        self.remove_button = make_button("&Remove", "removeMember", self.remove_selected)
+        self.up_button = make_button("Move &up", "moveUp", lambda: self.move_selected(-1))
+        self.down_button = make_button("Move do&wn", "moveDown", lambda: self.move_selected(1))
         self.up_button.setShortcut(QKeySequence("Ctrl+Up"))
         self.down_button.setShortcut(QKeySequence("Ctrl+Down"))
-        self.export_button = self._button("E&xport annex…", "exportAnnex", self.ask_export)
+        self.export_button = make_button("E&xport annex…", "exportAnnex", self.ask_export)
 
         self.warnings = QListWidget()
         self.warnings.setObjectName("hygieneWarnings")
@@ -192,7 +192,7 @@ class CaseListsView(QWidget):
         self.presentations.setAccessibleName("Presentations of this list")
         self.presentations.setHeaderLabels(["Presented at", "On", "Note"])
         self.presentations.setRootIsDecorated(False)
-        self.present_button = self._button(
+        self.present_button = make_button(
             "Add &presentation…", "addPresentation", self.ask_add_presentation
         )
 
@@ -247,12 +247,6 @@ class CaseListsView(QWidget):
         self.refresh()
         if self.lists.topLevelItemCount():
             self.lists.setCurrentItem(self.lists.topLevelItem(0))
-
-    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     # ------------------------------------------------------------ reading
 

@@ -13,7 +13,6 @@ from briefer.errors import BrieferError
 from briefer.gui.context import StoreContext
 from briefer.gui.entry_editor import EntryEditor
 from briefer.gui.qt import (
-    QAbstractItemView,
     QBrush,
     QCheckBox,
     QColor,
@@ -21,20 +20,18 @@ from briefer.gui.qt import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QModelIndex,
-    QPushButton,
     QSettings,
     QSpinBox,
     QSplitter,
     QStackedWidget,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 from briefer.gui.row_table import ID_ROLE, RowTableModel
+from briefer.gui.widgets import filter_box, make_button, row_table_view
 from briefer.markings import default_scheme
 from briefer.services.entry_forms import ENTRY_KINDS, EntryRow, entry_rows, facets
 
@@ -97,35 +94,18 @@ class LibraryBrowser(QWidget):
         self.stale_days.setSuffix(" days")
         self.stale_days.setValue(int(QSettings().value(STALE_DAYS_KEY, DEFAULT_STALE_DAYS)))
         self.stale_days.setToolTip("A talking point not reviewed for this long is shown as stale")
-        self.text_filter = QLineEdit()
-        self.text_filter.setObjectName("libraryFilter")
-        self.text_filter.setAccessibleName("Filter entries")
-        self.text_filter.setPlaceholderText("Filter…")
-        self.text_filter.setClearButtonEnabled(True)
-        self.text_filter.textChanged.connect(self.model.set_filter)
-
-        self.table = QTableView()
-        self.table.setObjectName("libraryTable")
-        self.table.setAccessibleName("Library entries")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self.text_filter = filter_box(self.model, "libraryFilter", "Filter entries", "Filter…")
+        self.table = row_table_view(self.model, "libraryTable", "Library entries")
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
 
         self.editors = QStackedWidget()
         self.editor_for: dict[str, EntryEditor] = {}
-        self.new_button = self._button("&New", "newEntry", self.new_entry)
-        self.save_button = self._button("&Save", "saveEntry", self.save)
-        self.revert_button = self._button("Re&vert", "revertEntry", self.revert)
-        self.history_button = self._button("&History…", "entryHistory", self.show_history)
-        self.review_button = self._button("Mark &reviewed…", "markReviewed", self.mark_reviewed)
+        self.new_button = make_button("&New", "newEntry", self.new_entry)
+        self.save_button = make_button("&Save", "saveEntry", self.save)
+        self.revert_button = make_button("Re&vert", "revertEntry", self.revert)
+        self.history_button = make_button("&History…", "entryHistory", self.show_history)
+        self.review_button = make_button("Mark &reviewed…", "markReviewed", self.mark_reviewed)
         self.editor_title = QLabel()
         self.editor_title.setObjectName("editorTitle")
 
@@ -179,12 +159,6 @@ class LibraryBrowser(QWidget):
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         return combo
-
-    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(slot)
-        return button
 
     @property
     def editor(self) -> EntryEditor:

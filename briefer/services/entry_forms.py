@@ -18,11 +18,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from briefer.errors import NotFoundError, ValidationError
+from briefer.errors import ValidationError
 from briefer.markings import default_scheme
 from briefer.models import Case, CounterArgument, PublicDiplomacyPoint, TalkingPoint
 from briefer.services import cases, library
-from briefer.services.lookup import fetch_for_update
+from briefer.services.lookup import by_id, fetch_for_update
 from briefer.vocabulary import case_vocabulary
 
 
@@ -262,10 +262,7 @@ def blank_form(kind: str) -> EntryForm:
 
 def get_entry(session: Session, kind: str, entry_id: str) -> Any:
     spec = entry_kind(kind)
-    entry = session.get(spec.model, uuid.UUID(entry_id))
-    if entry is None:
-        raise NotFoundError(f"That {spec.label.lower()} no longer exists.")
-    return entry
+    return by_id(session, spec.model, entry_id, spec.label.lower())
 
 
 def load_form(session: Session, kind: str, entry_id: str) -> EntryForm:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from briefer.errors import ValidationError
 from briefer.models import Assessment, Goal, GoalTier, Indicator, Observation
 from briefer.services import validation as v
+from briefer.services.lookup import by_id
 
 if TYPE_CHECKING:
     from briefer.charts import IndicatorSeries
@@ -216,15 +216,8 @@ def goal_rows(session: Session) -> list[GoalRow]:
     ]
 
 
-def _by_id(session: Session, cls: type, record_id: str) -> Any:
-    found = session.get(cls, uuid.UUID(record_id))
-    if found is None:
-        raise ValidationError("That record no longer exists; reload the goals page.")
-    return found
-
-
 def assess_goal(session: Session, goal_id: str, assessment: str, note: str) -> None:
-    update_goal(session, _by_id(session, Goal, goal_id), assessment=assessment, note=note)
+    update_goal(session, by_id(session, Goal, goal_id, "goal"), assessment=assessment, note=note)
 
 
 def observe(
@@ -232,7 +225,7 @@ def observe(
 ) -> None:
     add_observation(
         session,
-        _by_id(session, Indicator, indicator_id),
+        by_id(session, Indicator, indicator_id, "indicator"),
         observed_on=observed_on,
         value=value,
         source=source,
@@ -241,4 +234,4 @@ def observe(
 
 
 def remove_observation(session: Session, observation_id: str) -> None:
-    delete_observation(session, _by_id(session, Observation, observation_id))
+    delete_observation(session, by_id(session, Observation, observation_id, "observation"))

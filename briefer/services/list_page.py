@@ -6,17 +6,16 @@ objects; each function is one unit of work in the window's ``StoreContext.write`
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from briefer.errors import NotFoundError
 from briefer.models import Case, CaseList, CaseListEntry, Event
 from briefer.services import cases
 from briefer.services.hygiene import HygieneWarning, check_lists
+from briefer.services.lookup import by_id
 
 
 @dataclass(frozen=True)
@@ -60,17 +59,11 @@ class ListDetail:
 
 
 def _list(session: Session, list_id: str) -> CaseList:
-    found = session.get(CaseList, uuid.UUID(list_id))
-    if found is None:
-        raise NotFoundError("That case list no longer exists.")
-    return found
+    return by_id(session, CaseList, list_id, "case list")
 
 
 def _case(session: Session, case_id: str) -> Case:
-    found = session.get(Case, uuid.UUID(case_id))
-    if found is None:
-        raise NotFoundError("That case no longer exists.")
-    return found
+    return by_id(session, Case, case_id, "case")
 
 
 def list_rows(session: Session, today: date) -> list[ListRow]:
@@ -147,9 +140,7 @@ def create_list(session: Session, name: str, kind: str, forum: str = "") -> str:
 def add_presentation(
     session: Session, list_id: str, event_id: str, presented_on: str, note: str = ""
 ) -> None:
-    event = session.get(Event, uuid.UUID(event_id))
-    if event is None:
-        raise NotFoundError("That event no longer exists.")
+    event = by_id(session, Event, event_id, "event")
     cases.add_presentation(session, _list(session, list_id), event, presented_on or None, note)
 
 

@@ -13,6 +13,14 @@ from briefer.errors import AmbiguousError, ConflictError, NotFoundError
 T = TypeVar("T")
 
 
+def by_id(session: Session, model: type[T], record_id: str, noun: str) -> T:
+    """The record a window row points at; gone since it was listed is a clear error."""
+    found = session.get(model, uuid.UUID(record_id))
+    if found is None:
+        raise NotFoundError(f"That {noun} no longer exists; it may have been deleted.")
+    return found
+
+
 def resolve(session: Session, model: type[T], ref: str, *, title_field: str, noun: str) -> T:
     """``ref`` is a UUID or an exact title; an ambiguous title lists every matching id."""
     ref = ref.strip()

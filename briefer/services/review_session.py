@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import uuid
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,11 +19,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from briefer.errors import BrieferError, NotFoundError, ValidationError
+from briefer.errors import BrieferError, ValidationError
 from briefer.models import Case, CaseList, CaseListPresentation, CaseStatusEvent, Event, EventKind
 from briefer.names import name_key
 from briefer.services import cases as case_service
 from briefer.services import validation as v
+from briefer.services.lookup import by_id
 from briefer.vocabulary import case_vocabulary
 
 COUNTERPART_CLAIM = "counterpart claim"
@@ -145,10 +145,7 @@ def review_events(session: Session) -> list[tuple[str, str, str]]:
 
 
 def _event(session: Session, event_id: str) -> Event:
-    event = session.get(Event, uuid.UUID(event_id))
-    if event is None:
-        raise NotFoundError("That event no longer exists.")
-    return event
+    return by_id(session, Event, event_id, "event")
 
 
 def session_rows(session: Session, event_id: str) -> list[SessionRow]:
@@ -181,9 +178,7 @@ def record_replies(session: Session, event_id: str, replies: list[ReplyInput]) -
     statuses = case_vocabulary().statuses
     checked, problems = [], []
     for reply in replies:  # every row is checked before any is written
-        case = session.get(Case, uuid.UUID(reply.case_id))
-        if case is None:
-            raise NotFoundError("A case in this session no longer exists; nothing was recorded.")
+        case = by_id(session, Case, reply.case_id, "case")
         try:
             status = v.vocabulary(reply.status, statuses, "Status")
             on = v.a_date(reply.on, "Date") if reply.on.strip() else None
