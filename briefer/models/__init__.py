@@ -1,7 +1,16 @@
 """The domain model (SQLAlchemy 2.x typed ORM). Importing this package maps every class."""
 
 from briefer.models.base import Base, LibraryEntity, Record
-from briefer.models.briefings import Briefing, BriefingItem, Clearance, Event, Section, Template
+from briefer.models.briefings import (
+    Briefing,
+    BriefingItem,
+    BriefingVersion,
+    Clearance,
+    Event,
+    ReviewDecision,
+    Section,
+    Template,
+)
 from briefer.models.cases import (
     Case,
     CaseList,
@@ -36,6 +45,7 @@ __all__ = [
     "Briefing",
     "BriefingItem",
     "BriefingStatus",
+    "BriefingVersion",
     "Case",
     "CaseList",
     "CaseListEntry",
@@ -55,6 +65,7 @@ __all__ = [
     "Observation",
     "PublicDiplomacyPoint",
     "Record",
+    "ReviewDecision",
     "Revision",
     "Section",
     "SectionKind",

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -72,6 +72,10 @@ class Briefing(Record, Base):
     drafted_by: Mapped[str] = mapped_column(String(300), default="")
     drafted_on: Mapped[date | None]
     approved_by: Mapped[str] = mapped_column(String(200), default="")
+    # The briefing this one was carried forward from: the basis of carry-forward review.
+    carried_from_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("briefing.id", ondelete="SET NULL")
+    )
 
     event: Mapped[Event] = relationship(back_populates="briefings")
     sections: Mapped[list[Section]] = relationship(
@@ -85,6 +89,10 @@ class Briefing(Record, Base):
         cascade="all, delete-orphan",
         order_by="Clearance.position",
         collection_class=ordering_list("position"),
+    )
+
+    versions: Mapped[list[BriefingVersion]] = relationship(
+        back_populates="briefing", cascade="all, delete-orphan", order_by="BriefingVersion.number"
     )
 
     @property
@@ -172,3 +180,33 @@ class Template(Record, Base):
     @property
     def title(self) -> str:
         return self.name
+
+
+class BriefingVersion(Record, Base):
+    """A briefing frozen as it went to clearance or became final: what ``diff`` compares."""
+
+    __tablename__ = "briefing_version"
+    __table_args__ = (UniqueConstraint("briefing_id", "number"),)
+
+    briefing_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("briefing.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int]
+    status: Mapped[str] = mapped_column(String(40))
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    briefing: Mapped[Briefing] = relationship(back_populates="versions")
+
+
+class ReviewDecision(Record, Base):
+    """A carry-forward flag a person kept as it is, with why; accepted flags need no record
+    (accepting updates the item, so the flag no longer arises)."""
+
+    __tablename__ = "review_decision"
+    __table_args__ = (UniqueConstraint("briefing_id", "flag_key"),)
+
+    briefing_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("briefing.id", ondelete="CASCADE"), index=True
+    )
+    flag_key: Mapped[str] = mapped_column(String(300))
+    note: Mapped[str] = mapped_column(Text, default="")
