@@ -220,13 +220,40 @@ def current_revision(engine: Engine) -> str | None:
         return _revision_of(connection)
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
-    """Upgrade to ``revision``; each step commits on its own (transaction_per_migration)."""
+def migrate(engine: Engine, revision: str = "head", *, down: bool = False) -> None:
+    """Upgrade (or, for tests and recovery, downgrade) to ``revision``; each step commits on
+    its own (transaction_per_migration).
+
+    On SQLite a batch step re-creates a table (copy, drop, rename). With foreign keys on,
+    dropping the old table would cascade-delete every row that refers to it — a briefing's
+    sections, a case's status history — so they are off while the steps run, and the
+    foreign keys are checked before they are switched back on.
+    """
     from alembic import command
 
     with engine.connect() as connection:
-        command.upgrade(_alembic_config(connection), revision)
-        connection.commit()
+        # The pragma is a no-op inside a transaction, and SQLAlchemy opens one (BEGIN, see
+        # _sqlite_engine) on its first statement: so it goes straight to the driver first.
+        raw = (
+            connection.connection.driver_connection if connection.dialect.name == "sqlite" else None
+        )
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            step = command.downgrade if down else command.upgrade
+            step(_alembic_config(connection), revision)
+            connection.commit()
+            if raw is not None:
+                broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(
+                        f"The migration left {len(broken)} broken reference(s) (first in table "
+                        f"'{broken[0][0]}'); restore the backup taken before it."
+                    )
+        finally:
+            if raw is not None:
+                connection.rollback()
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 # --------------------------------------------------------------------------- engines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import threading
 from datetime import date
@@ -342,3 +343,39 @@ def test_known_revisions_match_alembics_script_directory():
     walked = [rev.revision for rev in script.walk_revisions()]
     assert tuple(reversed(walked)) == REVISIONS
     assert script.get_current_head() == HEAD
+
+
+def _row_counts(path):
+    with sqlite3.connect(path) as conn:
+        tables = [
+            name
+            for (name,) in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                " AND name NOT LIKE 'search_fts%' AND name <> 'alembic_version'"
+            )
+        ]
+        return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def test_a_migration_that_rebuilds_a_table_keeps_every_row_that_refers_to_it(
+    sample_sqlite, tmp_path
+):
+    """Down to the first revision and up to head again, on the sample workspace. 0005
+    re-creates the briefing table on SQLite; with foreign keys on, that deleted every
+    section, item and clearance of every briefing (caught on a real store)."""
+    from briefer.store import _sqlite_engine
+
+    path = tmp_path / "sample.db"
+    shutil.copyfile(sample_sqlite, path)
+    before = _row_counts(path)
+    assert before["section"] == 12 and before["clearance"] > 0
+    engine = _sqlite_engine(path)
+    migrate(engine, "0001", down=True)  # a store as the first release left it
+    engine.dispose()
+    older = _row_counts(path)
+    assert "review_decision" not in older and "briefing_version" not in older
+    assert {t: n for t, n in older.items()} == {t: before[t] for t in older}
+    with Store.open(path) as store:  # opening it migrates it to head again
+        assert current_revision(store.engine) == head_revision()
+    assert _row_counts(path) == before
+    assert check_store(path) == []
