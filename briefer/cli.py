@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from briefer import __version__
+from briefer import __version__, cli_reuse
 from briefer.errors import BrieferError
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -138,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="one 'Entire text' line instead of portion marks, when all match",
     )
     export.add_argument("--strict", action="store_true", help="refuse to export on any warning")
+    cli_reuse.add_commands(commands)
     return parser
 
 
@@ -235,7 +236,14 @@ def _rows(kind: str, session: Any) -> list[dict[str, Any]]:
             for cl in cases.list_lists(session)
         ],
         "templates": lambda: [
-            {"id": t.id, "name": t.name, "title": t.name, "origin": t.origin}
+            {
+                "id": t.id,
+                "name": t.name,
+                "title": t.name,
+                "origin": t.origin,
+                "description": t.description,
+                "sections": list(t.sections),
+            }
             for t in templates.list_templates(session)
         ],
     }
@@ -374,6 +382,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             reference=args.reference_doc,
             options=options,
             strict=args.strict,
+            today=store.today(),
         )
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -447,6 +456,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "export": _cmd_export,
     "lists": _cmd_lists,
     "import": _cmd_import,
+    **cli_reuse.COMMANDS,
 }
 
 

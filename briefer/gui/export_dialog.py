@@ -69,6 +69,7 @@ class ExportJob(QRunnable):
                 fmt=self.fmt,
                 reference=self.reference,
                 options=self.options,
+                today=self.ctx.store.today(),
             )
         except BrieferError as exc:
             self.signals.failed.emit(str(exc))

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from briefer.clock import now_utc
 from briefer.errors import ValidationError
 from briefer.markings import Marking, overall_marking
 from briefer.models import (
@@ -87,7 +88,7 @@ def create_briefing(session: Session, event: Event, *, title: str, **fields: Any
 
 
 def update_briefing(session: Session, briefing: Briefing, **changes: Any) -> Briefing:
-    _refuse_final(briefing, allow=set(changes) == {"status"})
+    refuse_final(briefing, allow=set(changes) == {"status"})
     return v.update(session, briefing, _BRIEFING_RULES, changes)
 
 
@@ -96,7 +97,7 @@ def delete_briefing(session: Session, briefing: Briefing) -> None:
     session.flush()
 
 
-def _refuse_final(briefing: Briefing, *, allow: bool = False) -> None:
+def refuse_final(briefing: Briefing, *, allow: bool = False) -> None:
     if briefing.status == BriefingStatus.FINAL and not allow:
         raise ValidationError(
             f"'{briefing.title}' is final and read-only; set it back to draft to change it."
@@ -144,7 +145,7 @@ def add_section(
     case_list: CaseList | None = None,
     sample: bool = False,
 ) -> Section:
-    _refuse_final(briefing)
+    refuse_final(briefing)
     section = Section()
     v.apply_changes(
         section, {"kind": kind, "title": title, "intro": intro, "sample": sample}, _SECTION_RULES
@@ -162,19 +163,19 @@ def add_section(
 
 
 def update_section(session: Session, section: Section, **changes: Any) -> Section:
-    _refuse_final(section.briefing)
+    refuse_final(section.briefing)
     return v.update(session, section, _SECTION_RULES, changes)
 
 
 def move_section(session: Session, section: Section, index: int) -> None:
-    _refuse_final(section.briefing)
+    refuse_final(section.briefing)
     with session.no_autoflush:
         _move(section.briefing.sections, section, index)
     session.flush()
 
 
 def delete_section(session: Session, section: Section) -> None:
-    _refuse_final(section.briefing)
+    refuse_final(section.briefing)
     section.briefing.sections.remove(section)
     session.flush()
 
@@ -193,7 +194,7 @@ def add_text_item(
     index: int | None = None,
     sample: bool = False,
 ) -> BriefingItem:
-    _refuse_final(section.briefing)
+    refuse_final(section.briefing)
     item = BriefingItem(snapshot={})
     v.apply_changes(
         item,
@@ -260,8 +261,9 @@ def add_item_from_source(
     session: Session, section: Section, entity: Any, *, index: int | None = None
 ) -> BriefingItem:
     """Insert a copy of a library entry, linked to it and to the revision it was taken from."""
-    _refuse_final(section.briefing)
+    refuse_final(section.briefing)
     fields = snapshot_of(entity)
+    fields["snapshot"] = {**fields["snapshot"], "taken_at": now_utc().isoformat()}
     item = BriefingItem(
         source_id=entity.id,
         source_revision=getattr(entity, "revision", None),
@@ -275,7 +277,7 @@ def add_item_from_source(
 
 
 def update_item(session: Session, item: BriefingItem, **changes: Any) -> BriefingItem:
-    _refuse_final(item.section.briefing)
+    refuse_final(item.section.briefing)
     before = (item.title, item.text, item.response)
     v.apply_changes(item, changes, _ITEM_RULES)
     if item.source_id is not None and (item.title, item.text, item.response) != before:
@@ -286,7 +288,7 @@ def update_item(session: Session, item: BriefingItem, **changes: Any) -> Briefin
 
 def move_item(session: Session, item: BriefingItem, section: Section, index: int) -> None:
     """Move an item within its section or into another section of the same briefing."""
-    _refuse_final(section.briefing)
+    refuse_final(section.briefing)
     if section.briefing_id != item.section.briefing_id:
         raise ValidationError("Items can only move between sections of the same briefing.")
     # No flush between taking the item out and putting it back: it would count as an orphan.
@@ -301,7 +303,7 @@ def move_item(session: Session, item: BriefingItem, section: Section, index: int
 
 
 def delete_item(session: Session, item: BriefingItem) -> None:
-    _refuse_final(item.section.briefing)
+    refuse_final(item.section.briefing)
     item.section.items.remove(item)
     session.flush()
 

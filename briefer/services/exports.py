@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from briefer import paths
+from briefer import clock, paths
 from briefer.errors import ValidationError
 from briefer.export.assemble import ExportOptions, assemble
 from briefer.export.document import ExportDocument
@@ -109,20 +110,40 @@ def export_briefing(
     reference: Path | None = None,
     options: ExportOptions | None = None,
     strict: bool = False,
+    today: date | None = None,
 ) -> ExportResult:
-    """Read the briefing, check it, and write the file; ``--strict`` refuses on warnings."""
+    """Read the briefing, check it, and write the file; ``--strict`` refuses on warnings.
+
+    Warnings include unresolved carry-forward review flags as of ``today`` (the store's
+    date; the real date when not given)."""
     out = check_target(out)
     fmt = format_for(out, fmt)
     with session_factory() as session:  # type: ignore[attr-defined]
         doc = load_document(session, ref, options or ExportOptions())
-    if strict and doc.warnings:
-        listing = "\n".join(f"  - {w}" for w in doc.warnings)
+        warnings = (*doc.warnings, *_review_warnings(session, ref, clock.today(today)))
+    if strict and warnings:
+        listing = "\n".join(f"  - {w}" for w in warnings)
         raise ValidationError(
-            f"Export refused (--strict): {len(doc.warnings)} warning(s); nothing was written.\n"
+            f"Export refused (--strict): {len(warnings)} warning(s); nothing was written.\n"
             f"{listing}"
         )
     written = write_document(doc, out, fmt, reference)
-    return ExportResult(written, fmt, doc.marking, doc.warnings)
+    return ExportResult(written, fmt, doc.marking, warnings)
+
+
+def _review_warnings(session: Session, ref: str, today: date) -> tuple[str, ...]:
+    """Unresolved carry-forward review flags: the paper may be reusing something stale."""
+    from briefer.services.carry_review import review
+
+    briefing = get_briefing(session, ref)
+    flags = review(session, briefing, today=today)
+    if not flags:
+        return ()
+    kinds = ", ".join(sorted({f.kind for f in flags}))
+    return (
+        f"{len(flags)} carry-forward review flag(s) unresolved ({kinds}); "
+        f"see 'briefer review \"{briefing.title}\"' or the Review panel.",
+    )
 
 
 LIST_FORMATS = ("docx", "csv", "md")

@@ -88,7 +88,14 @@ def validate(data: Any, source: str) -> dict[str, Any]:
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
-        raise TemplateError(f"{source}: {_where(first.absolute_path)}: {first.message}")
+        message = first.message
+        if first.validator == "anyOf":  # "… is not valid under any of the given schemas"
+            needs = [
+                " or ".join(f"'{k}'" for k in option.get("required", []))
+                for option in first.validator_value
+            ]
+            message = f"needs {' or '.join(needs)}"
+        raise TemplateError(f"{source}: {_where(first.absolute_path)}: {message}")
     markings = [("marking.base_marking", data.get("marking", {}).get("base_marking"))]
     for s, section in enumerate(data["sections"]):
         for i, item in enumerate(section.get("items", [])):

@@ -1,0 +1,292 @@
+"""Carry-forward review: every item of a briefing that needs a human look, with the reason.
+
+Reuse is fast; reusing something stale must be impossible to miss. An item is flagged when
+its library source was revised since the copy was taken, a case's status changed or the
+case is now closed, a talking point is past its review date, a goal has new observations,
+or the source's marking was raised (the copy would go out under-marked).
+
+A flag is *accepted* by updating the item from its source (a closed case is taken out of
+the briefing; a point past its review date is marked reviewed), after which it no longer
+arises; or *kept* with a note, recorded against the flag's key. The key includes the state
+that raised the flag (the source's revision, the case's newest status …), so a further
+change raises a new flag even where an earlier one was kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from briefer.clock import now_utc
+from briefer.errors import NotFoundError, ValidationError
+from briefer.markings import combine, default_scheme
+from briefer.models import (
+    LIBRARY_CLASSES,
+    Briefing,
+    BriefingItem,
+    Goal,
+    Indicator,
+    Observation,
+    ReviewDecision,
+    SourceKind,
+)
+from briefer.services import briefings as briefing_service
+from briefer.services import history
+from briefer.services import validation as v
+from briefer.services.carry_forward import taken_at
+from briefer.vocabulary import case_vocabulary
+
+DEFAULT_REVIEW_DAYS = 180
+KINDS = (
+    "revised",
+    "status-changed",
+    "closed",
+    "review-date",
+    "new-observations",
+    "marking-raised",
+)
+_NOUN = {
+    "point": "talking point",
+    "counter": "counter-argument",
+    "pd": "public-diplomacy point",
+    "case": "case",
+    "goal": "goal",
+}
+
+
+@dataclass(frozen=True)
+class Flag:
+    id: str
+    kind: str
+    item: str  # what the item is called in the briefing
+    item_id: str
+    section: str
+    source: str
+    reason: str
+    detail: str = ""  # the diff of a revised entry
+    kept: str | None = None  # the note, when a person kept the item as it is
+    key: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("key")
+        return data
+
+
+def _flag_id(key: str) -> str:
+    return hashlib.sha1(key.encode()).hexdigest()[:8]
+
+
+def _label(item: BriefingItem) -> str:
+    text = " ".join((item.title or item.text or "").split())
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+Found = list[tuple[str, str, str, str]]  # (kind, key, reason, detail)
+
+
+def _source(session: Session, item: BriefingItem) -> Any:
+    if item.source_kind is None or item.source_id is None:
+        return None
+    kind = item.source_kind.value
+    cls: Any = Goal if kind == SourceKind.GOAL else LIBRARY_CLASSES[kind]
+    return session.get(cls, item.source_id)
+
+
+def _revised(session: Session, item: BriefingItem, source: Any) -> Found:
+    taken = item.source_revision or 1
+    if source.revision <= taken:
+        return []
+    reason = f"revised since it was copied: revision {taken} → {source.revision}"
+    detail = history.diff(session, source, taken, source.revision)
+    return [("revised", f"revised:{item.id}:{source.revision}", reason, detail)]
+
+
+def _case_status(item: BriefingItem, case: Any) -> Found:
+    latest = case.latest_status
+    if latest is None:
+        return []
+    snapshot = item.snapshot or {}
+    then = (snapshot.get("status"), snapshot.get("status_on"))
+    now = (latest.status, latest.occurred_on.isoformat())
+    change = f"{then[0] or 'no status'} ({then[1] or '—'}) → {now[0]} ({now[1]}, {latest.source})"
+    if latest.status in case_vocabulary().closed_statuses:
+        what = change if now != then else f"{now[0]} ({now[1]}, {latest.source})"
+        reason = f"closed but still in the briefing: {what}"
+        return [("closed", f"closed:{item.id}:{latest.id}", reason, "")]
+    if now != then:
+        return [
+            ("status-changed", f"status:{item.id}:{latest.id}", f"status changed: {change}", "")
+        ]
+    return []
+
+
+def _review_date(item: BriefingItem, point: Any, today: date, review_days: int) -> Found:
+    reviewed = point.reviewed_on
+    if reviewed is not None and reviewed >= today - timedelta(days=review_days):
+        return []
+    when = reviewed.isoformat() if reviewed else "never"
+    reason = (
+        f"past its review date: last reviewed {when} (reviews are due every {review_days} days)"
+    )
+    return [("review-date", f"review:{item.id}:{when}", reason, "")]
+
+
+def _new_observations(session: Session, item: BriefingItem, goal: Any) -> Found:
+    since = datetime.fromisoformat(taken_at(item))
+    newer = list(
+        session.scalars(
+            select(Observation)
+            .join(Indicator)
+            .where(Indicator.goal_id == goal.id, Observation.created_at > since)
+            .order_by(Observation.observed_on)
+        )
+    )
+    if not newer:
+        return []
+    listing = "; ".join(
+        f"{o.indicator.name} {o.value:,.0f} {o.indicator.unit} on {o.observed_on}" for o in newer
+    )
+    key = f"observations:{item.id}:{max(o.created_at for o in newer).isoformat()}"
+    return [("new-observations", key, f"{len(newer)} new observation(s) since: {listing}", "")]
+
+
+def _marking_raised(item: BriefingItem, source: Any) -> Found:
+    scheme = default_scheme()
+    copied = scheme.parse(item.marking)
+    wanted = combine([copied, scheme.parse(source.marking)])
+    if wanted is None or str(wanted) == str(copied):
+        return []
+    reason = (
+        f"the source is now marked {source.marking}; this copy says "
+        f"{item.marking or 'nothing'} and would go out under-marked"
+    )
+    return [("marking-raised", f"marking:{item.id}:{source.marking}", reason, "")]
+
+
+def _item_flags(session: Session, item: BriefingItem, today: date, review_days: int) -> Found:
+    source = _source(session, item)
+    if source is None:
+        return []
+    kind = item.source_kind.value  # type: ignore[union-attr]
+    found: Found = []
+    if kind in ("point", "counter", "pd"):
+        found += _revised(session, item, source)
+    if kind == "case":
+        found += _case_status(item, source)
+    if kind == "point":
+        found += _review_date(item, source, today, review_days)
+    if kind == "goal":
+        found += _new_observations(session, item, source)
+    if kind != "pd":
+        found += _marking_raised(item, source)
+    return found
+
+
+def _describe_source(session: Session, item: BriefingItem) -> str:
+    source = _source(session, item)
+    kind = item.source_kind.value  # type: ignore[union-attr]
+    title = " ".join(str(source.title).split())
+    title = title if len(title) <= 60 else title[:57] + "…"
+    revision = f", revision {source.revision}" if hasattr(source, "revision") else ""
+    return f"{_NOUN[kind]} '{title}'{revision}"
+
+
+def review(
+    session: Session,
+    briefing: Briefing,
+    *,
+    today: date,
+    review_days: int = DEFAULT_REVIEW_DAYS,
+    include_kept: bool = False,
+) -> list[Flag]:
+    """The briefing's flags in outline order; kept ones only with ``include_kept``."""
+    kept = {
+        d.flag_key: d.note
+        for d in session.scalars(
+            select(ReviewDecision).where(ReviewDecision.briefing_id == briefing.id)
+        )
+    }
+    flags = []
+    for section in briefing.sections:
+        for item in section.items:
+            for kind, key, reason, detail in _item_flags(session, item, today, review_days):
+                if key in kept and not include_kept:
+                    continue
+                flags.append(
+                    Flag(
+                        _flag_id(key),
+                        kind,
+                        _label(item),
+                        str(item.id),
+                        section.title,
+                        _describe_source(session, item),
+                        reason,
+                        detail,
+                        kept.get(key),
+                        key,
+                    )
+                )
+    return flags
+
+
+def _find(session: Session, briefing: Briefing, flag_id: str, today: date) -> Flag:
+    for flag in review(session, briefing, today=today, include_kept=True):
+        if flag.id == flag_id.strip():
+            return flag
+    raise NotFoundError(
+        f"No review flag {flag_id!r} on '{briefing.title}'; run 'briefer review' to list them."
+    )
+
+
+def accept(session: Session, briefing: Briefing, flag_id: str, *, today: date) -> str:
+    """Act on a flag as its source says; returns what was done, for the person."""
+    flag = _find(session, briefing, flag_id, today)
+    item = next(i for i in briefing.items if str(i.id) == flag.item_id)
+    source = _source(session, item)
+    if flag.kind == "closed":
+        briefing_service.delete_item(session, item)
+        return f"Removed {flag.item} from '{flag.section}' ({flag.reason.split(':')[0]})."
+    if flag.kind == "review-date":
+        history.mark_reviewed(session, source, "carry-forward review", today)
+        return f"Marked '{flag.item}' reviewed on {today.isoformat()}."
+    refresh_from_source(session, item, source)
+    return f"Updated {flag.item} from its source ({flag.source})."
+
+
+def refresh_from_source(session: Session, item: BriefingItem, source: Any) -> None:
+    """Take a fresh copy of the source into the item (its local edits are replaced)."""
+    briefing_service.refuse_final(item.section.briefing)
+    fields = briefing_service.snapshot_of(source)
+    item.title = fields.get("title", item.title)
+    item.text = fields.get("text", item.text)
+    item.response = fields.get("response", item.response)
+    item.marking = fields.get("marking", item.marking)
+    item.snapshot = {**fields["snapshot"], "taken_at": now_utc().isoformat()}
+    item.source_revision = getattr(source, "revision", None)
+    item.locally_edited = False
+    session.flush()
+
+
+def keep(session: Session, briefing: Briefing, flag_id: str, note: str, *, today: date) -> Flag:
+    """Keep the item as it is; the note says why (required: a reviewer will ask)."""
+    text = v.clean_text(note, "Note", max_length=2000).strip()
+    if not text:
+        raise ValidationError("Say why the item is kept as it is (--note TEXT).")
+    flag = _find(session, briefing, flag_id, today)
+    existing = session.scalar(
+        select(ReviewDecision).where(
+            ReviewDecision.briefing_id == briefing.id, ReviewDecision.flag_key == flag.key
+        )
+    )
+    if existing is None:
+        session.add(ReviewDecision(briefing_id=briefing.id, flag_key=flag.key, note=text))
+    else:
+        existing.note = text
+    session.flush()
+    return flag
