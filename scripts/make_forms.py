@@ -20,6 +20,7 @@ WIDGETS = {
     "progress": "QProgressBar",
     "table": "QTableWidget",
     "browser": "QTextBrowser",
+    "list": "QListWidget",
 }
 
 
@@ -121,8 +122,11 @@ FORMS = {
         "NewBriefingDialog",
         "New Briefing",
         [
-            ("&Title:", "line", "titleEdit", "Briefing title"),
             ("&Event:", "combo", "eventCombo", "Event the briefing is for"),
+            ("&Start from:", "list", "galleryList", "Start from: a template, a blank briefing or a previous one"),
+            ("", "label", "descriptionLabel", "What the chosen template holds"),
+            ("Carry forward &from:", "combo", "previousCombo", "Previous briefing to carry forward"),
+            ("&Title:", "line", "titleEdit", "Briefing title"),
             ("&Memo kind:", "combo", "memoKindCombo", "Memo kind"),
             ("&Base marking:", "combo", "baseMarkingCombo", "Base marking"),
         ],

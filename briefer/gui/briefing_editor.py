@@ -325,7 +325,7 @@ class BriefingEditor(QWidget):
         self.undo_stack.push(
             commands.MoveItemCommand(self.ctx, self.briefing_id, item_id, section_id, index)
         )
-        self._select(item_id)
+        self.select_record(item_id)
 
     def move_section(self, section_id: str, index: int) -> None:
         self.flush_typing()
@@ -333,7 +333,7 @@ class BriefingEditor(QWidget):
         self.undo_stack.push(
             commands.MoveSectionCommand(self.ctx, self.briefing_id, section_id, index)
         )
-        self._select(section_id)
+        self.select_record(section_id)
 
     def insert_from_library(self, kind: str, source_id: str, section_id: str, index: int) -> None:
         self.flush_typing()
@@ -343,7 +343,7 @@ class BriefingEditor(QWidget):
         )
         self.undo_stack.push(command)
         if command.item_id:
-            self._select(command.item_id)
+            self.select_record(command.item_id)
 
     def insertion_point(self) -> tuple[str, int] | None:
         """Where Enter in the library drawer inserts: after the selected item, or at the end
@@ -401,7 +401,7 @@ class BriefingEditor(QWidget):
         command = commands.AddSectionCommand(self.ctx, self.briefing_id, kind, title, index)
         self.undo_stack.push(command)
         if command.section_id:
-            self._select(command.section_id)
+            self.select_record(command.section_id)
 
     def add_paragraph(self) -> None:
         target = self.insertion_point()
@@ -414,7 +414,7 @@ class BriefingEditor(QWidget):
         )
         self.undo_stack.push(command)
         if command.item_id:
-            self._select(command.item_id)
+            self.select_record(command.item_id)
             self.item_editor.text.setFocus()
 
     def rename_section(self, section: SectionRow, title: str) -> None:
@@ -456,7 +456,7 @@ class BriefingEditor(QWidget):
         if ok and title.strip():
             self.add_section(kind, title)
 
-    def _select(self, record_id: str) -> None:
+    def select_record(self, record_id: str) -> None:
         index = self.model.index_of(record_id)
         if index.isValid():
             self.tree.setCurrentIndex(index)

@@ -142,12 +142,20 @@ class EventDialog(_FormDialog):
 
 
 class NewBriefingDialog(_FormDialog):
+    """A new briefing for an event: blank, from a template (the gallery), or carried forward
+    from a previous briefing."""
+
+    BLANK, TEMPLATE, PREVIOUS = "blank", "template", "previous"
+
     def __init__(
         self, ctx: StoreContext, parent: QWidget | None = None, event_id: str | None = None
     ):
         super().__init__("new_briefing_dialog.ui", parent)
+        from briefer.gui.qt import QListWidget, QListWidgetItem, QSize, Qt
         from briefer.models import MemoKind
+        from briefer.services.briefings import list_briefings
         from briefer.services.events import list_events
+        from briefer.services.templates import list_templates
 
         self.ctx = ctx
         events = ctx.read(
@@ -159,25 +167,95 @@ class NewBriefingDialog(_FormDialog):
         if event_id:
             combo.setCurrentIndex(max(0, combo.findData(event_id)))
         self.child(QComboBox, "memoKindCombo").addItems([k.value for k in MemoKind])
-        markings = self.child(QComboBox, "baseMarkingCombo")
-        markings.addItems([level.name for level in default_scheme().levels])
+        self.child(QComboBox, "baseMarkingCombo").addItems(
+            [level.name for level in default_scheme().levels]
+        )
+        previous = self.child(QComboBox, "previousCombo")
+        for briefing_id, title, event in ctx.read(
+            lambda s: [(str(b.id), b.title, b.event.title) for b in list_briefings(s)]
+        ):
+            previous.addItem(f"{title} — {event}", briefing_id)
+        self.gallery = self.child(QListWidget, "galleryList")
+        self.gallery.setIconSize(QSize(0, 0))
+        self.gallery.setSpacing(2)
+        self.descriptions: dict[int, str] = {}
+        entries = [
+            (self.BLANK, None, "Blank briefing", "An empty briefing: add sections as you go.")
+        ]
+        entries += [
+            (self.TEMPLATE, t.id, t.name, f"{t.description}\n\nSections: {', '.join(t.sections)}.")
+            for t in ctx.read(list_templates)
+        ]
+        entries.append(
+            (
+                self.PREVIOUS,
+                None,
+                "Carry forward a previous briefing",
+                "A copy of an earlier briefing for this event, linked to its sources so that "
+                "the Review panel lists everything that changed since.",
+            )
+        )
+        for kind, key, name, description in entries:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, (kind, key))
+            item.setToolTip(description)
+            self.descriptions[self.gallery.count()] = description
+            self.gallery.addItem(item)
+        self.gallery.currentRowChanged.connect(self._chosen)
+        self.gallery.setCurrentRow(0)
+        self.dialog.resize(560, 520)
+
+    def choose(self, name: str) -> None:
+        """Pick a gallery entry by its name (as a click would)."""
+        from briefer.gui.qt import Qt
+
+        found = self.gallery.findItems(name, Qt.MatchFlag.MatchExactly)
+        self.gallery.setCurrentItem(found[0])
+
+    def _chosen(self, row: int) -> None:
+        from briefer.gui.qt import QLabel, Qt
+
+        kind, _key = self.gallery.item(row).data(Qt.ItemDataRole.UserRole)
+        self.child(QLabel, "descriptionLabel").setText(self.descriptions[row])
+        self.child(QComboBox, "previousCombo").setEnabled(kind == self.PREVIOUS)
+        for name in ("memoKindCombo", "baseMarkingCombo"):
+            self.child(QComboBox, name).setEnabled(kind == self.BLANK)
+        title = self.child(QLineEdit, "titleEdit")
+        title.setPlaceholderText(
+            "Required" if kind == self.BLANK else "Leave empty for the template's or previous title"
+        )
 
     def save(self) -> str:
+        from briefer.gui.qt import Qt
         from briefer.services import briefings, events
+        from briefer.services.carry_forward import carry_forward
+        from briefer.services.templates import new_from_template
 
-        title = self.child(QLineEdit, "titleEdit").text()
+        title = self.child(QLineEdit, "titleEdit").text().strip() or None
         event_id = self.child(QComboBox, "eventCombo").currentData()
         if not event_id:
             raise BrieferError(
                 "Create an event first (File → New Event): a briefing is for an event."
             )
+        kind, key = self.gallery.currentItem().data(Qt.ItemDataRole.UserRole)
         memo_kind = self.child(QComboBox, "memoKindCombo").currentText()
         marking = self.child(QComboBox, "baseMarkingCombo").currentText()
+        previous_id = self.child(QComboBox, "previousCombo").currentData()
+        self.notes: list[str] = []
 
         def create(session: Any) -> str:
             event = events.get_event(session, event_id)
+            if kind == self.TEMPLATE:
+                made = new_from_template(session, event, key, title=title)
+                self.notes = made.notes
+                return str(made.briefing.id)
+            if kind == self.PREVIOUS:
+                if not previous_id:
+                    raise BrieferError("There is no previous briefing to carry forward yet.")
+                old = briefings.get_briefing(session, previous_id)
+                return str(carry_forward(session, event, old, title=title).id)
             book = briefings.create_briefing(
-                session, event, title=title, memo_kind=memo_kind, base_marking=marking
+                session, event, title=title or "", memo_kind=memo_kind, base_marking=marking
             )
             return str(book.id)
 

@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.navigator: Navigator | None = None
         self.navigator_dock: QDockWidget | None = None
         self.drawer_dock: QDockWidget | None = None
+        self.review_dock: QDockWidget | None = None
+        self.review_panel: Any = None
         # The first frame shows only what needs no data and no Qt enums; the docks are built
         # as the store opens (see _build_docks), a few milliseconds after it.
         self.setCentralWidget(QLabel("Opening the store…"))
@@ -109,11 +111,22 @@ class MainWindow(QMainWindow):
         self.drawer_dock = QDockWidget("Library", self)
         self.drawer_dock.setObjectName("libraryDock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.drawer_dock)
+        # Carry-forward review of the open briefing; hidden until asked for (it reads every
+        # item's source), refreshed whenever it is shown.
+        self.review_dock = QDockWidget("Review", self)
+        self.review_dock.setObjectName("reviewDock")
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
+        self.review_dock.hide()
+        self.review_dock.visibilityChanged.connect(self._review_visibility)
         self._apply_shortcuts()
         self.statusBar().addWidget(self.store_label, 1)
         self.statusBar().addPermanentWidget(self.save_label)
         self.view_menu.addActions(
-            [self.navigator_dock.toggleViewAction(), self.drawer_dock.toggleViewAction()]
+            [
+                self.navigator_dock.toggleViewAction(),
+                self.drawer_dock.toggleViewAction(),
+                self.review_dock.toggleViewAction(),
+            ]
         )
         state = QSettings().value("main/state")
         self._default_layout = state is None or not self.restoreState(state)
@@ -168,6 +181,15 @@ class MainWindow(QMainWindow):
             "Edit E&vent…", self.edit_event, None, None, "editEvent"
         )
         self.export_action = self._action("&Export…", self.export, "Ctrl+E", "export", "export")
+        self.save_template_action = self._action(
+            "Save as &Template…", self.save_as_template, None, None, "saveTemplate"
+        )
+        self.new_draft_action = self._action(
+            "New &Draft of This Briefing", self.new_draft, None, None, "newDraft"
+        )
+        self.review_action = self._action(
+            "&Review Briefing", self.show_review, "Ctrl+Shift+R", None, "reviewBriefing"
+        )
         self.new_store_action = self._action("New &Store…", self.new_store, None, None, "newStore")
         self.open_store_action = self._action(
             "&Open Store…", self.choose_store, "std:Open", None, "openStore"
@@ -201,7 +223,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Open &Recent", self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addAction(self.export_action)
+        file_menu.addActions([self.export_action, self.save_template_action, self.new_draft_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu("&Edit")
@@ -209,7 +231,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_paragraph_action, self.add_section_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.find_action, self.preferences_action])
+        edit_menu.addActions([self.find_action, self.review_action, self.preferences_action])
         self.view_menu = menu.addMenu("&View")
         menu.addMenu("&Help").addAction(about)
 
@@ -230,6 +252,9 @@ class MainWindow(QMainWindow):
             self.new_event_action,
             self.edit_event_action,
             self.export_action,
+            self.save_template_action,
+            self.new_draft_action,
+            self.review_action,
             self.find_action,
             self.add_paragraph_action,
             self.add_section_action,
@@ -275,6 +300,8 @@ class MainWindow(QMainWindow):
             self.editor.splitter.restoreState(splitter_state)
         self.drawer = LibraryDrawer()
         self.drawer_dock.setWidget(self.drawer)
+        self.review_panel = None
+        self.review_dock.setWidget(QWidget())
         # The drawer's first page of entries is not needed to show the briefing: it is listed
         # just after the window is ready (a search typed before then runs at once anyway).
         ctx, drawer = self.ctx, self.drawer
@@ -322,6 +349,8 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.editor.undo_stack)
         self.undo_group.setActiveStack(self.editor.undo_stack)
         self.navigator.select_briefing(briefing_id)
+        if self.review_dock is not None and self.review_dock.isVisible():
+            self._review()
         assert self.store is not None
         QSettings().setValue(f"stores/last-briefing/{self.store.target.display}", briefing_id)
 
@@ -390,10 +419,15 @@ class MainWindow(QMainWindow):
         from briefer.gui.dialogs import NewBriefingDialog
 
         assert self.ctx is not None
-        created = NewBriefingDialog(self.ctx, self).exec()
+        dialog = NewBriefingDialog(self.ctx, self)
+        created = dialog.exec()
         if created:
             self.navigator.fill(self.ctx.read(_navigation))
             self.open_briefing(created)
+            if getattr(dialog, "notes", None):
+                QMessageBox.information(
+                    self, "New Briefing", "Made, with these notes:\n" + "\n".join(dialog.notes)
+                )
 
     def new_event(self) -> None:
         from briefer.gui.dialogs import EventDialog
@@ -472,6 +506,77 @@ class MainWindow(QMainWindow):
         )
         viewer.dialog.open()
         return viewer
+
+    # ---------------------------------------------------------------- reuse
+
+    def show_review(self) -> Any:
+        """The Review dock for the open briefing (built the first time it is shown)."""
+        assert self.review_dock is not None
+        self.review_dock.show()
+        self.review_dock.raise_()
+        return self._review()
+
+    def _review(self) -> Any:
+        from briefer.gui.review_panel import ReviewPanel
+
+        assert self.ctx is not None and self.review_dock is not None
+        if self.review_panel is None:
+            self.review_panel = ReviewPanel(self.ctx)
+            self.review_panel.open_item.connect(self._open_flagged_item)
+            self.review_panel.changed.connect(lambda: self.editor and self.editor.reload())
+            self.review_dock.setWidget(self.review_panel)
+        self.review_panel.show_briefing(self.editor.briefing_id if self.editor else None)
+        return self.review_panel
+
+    def _review_visibility(self, visible: bool) -> None:
+        if visible and self.ctx is not None:
+            self._review()
+
+    def _open_flagged_item(self, item_id: str) -> None:
+        if self.editor is not None:
+            self.workspace_tabs.setCurrentWidget(self.editor)
+            self.editor.select_record(item_id)
+
+    def save_as_template(self) -> str | None:
+        from briefer.errors import BrieferError
+        from briefer.gui.qt import QInputDialog
+        from briefer.services.briefings import get_briefing
+        from briefer.services.templates import save_template
+
+        if self.editor is None or self.editor.briefing_id is None or self.ctx is None:
+            return None
+        self.editor.flush_typing()
+        name, ok = QInputDialog.getText(self, "Save as Template", "Name of the new template:")
+        if not ok:
+            return None
+        briefing_id = self.editor.briefing_id
+        try:
+            template_id = self.ctx.write(
+                lambda s: str(save_template(s, get_briefing(s, briefing_id), name).id)
+            )
+        except BrieferError as exc:
+            QMessageBox.warning(self, "Save as Template", str(exc))
+            return None
+        self.navigator.fill(self.ctx.read(_navigation))
+        self.statusBar().showMessage(f"Saved the template '{name}'.", 5000)
+        return template_id
+
+    def new_draft(self) -> str | None:
+        from briefer.errors import BrieferError
+        from briefer.services.briefings import get_briefing
+        from briefer.services.carry_forward import new_draft
+
+        if self.editor is None or self.editor.briefing_id is None or self.ctx is None:
+            return None
+        briefing_id = self.editor.briefing_id
+        try:
+            created = self.ctx.write(lambda s: str(new_draft(s, get_briefing(s, briefing_id)).id))
+        except BrieferError as exc:
+            QMessageBox.warning(self, "New Draft", str(exc))
+            return None
+        self.navigator.fill(self.ctx.read(_navigation))
+        self.open_briefing(created)
+        return created
 
     def show_page(self, name: str) -> Any:
         """Bring a workspace page to the front (building it the first time)."""
