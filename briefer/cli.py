@@ -108,6 +108,20 @@ def build_parser() -> argparse.ArgumentParser:
         "file", type=Path, metavar="FILE.csv", help="UTF-8 CSV with columns case,status,date,note"
     )
     replies.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+    points = import_commands.add_parser(
+        "points", help="talking points from Word (.docx) or Markdown (.md); headings are topics"
+    )
+    points.add_argument("file", type=Path, metavar="FILE")
+    cases_import = import_commands.add_parser(
+        "cases", help="cases from CSV (UTF-8 or cp1251, ',' or ';'); same names merge"
+    )
+    cases_import.add_argument("file", type=Path, metavar="FILE.csv")
+    cases_import.add_argument(
+        "--accept-near", action="store_true", help="import near matches as new cases"
+    )
+    for each in (points, cases_import):
+        each.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+        each.add_argument("--json", action="store_true", help="print the report as JSON")
 
     export = commands.add_parser("export", help="export a briefing to Word or Markdown")
     export.add_argument("briefing", metavar="BRIEFING", help="id or exact title")
@@ -420,9 +434,12 @@ def _cmd_lists(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from briefer.store import Store
+
+    if args.import_command in ("points", "cases"):
+        return _import_library(args)
     from briefer.services.events import get_event
     from briefer.services.review_session import import_replies
-    from briefer.store import Store
 
     with Store.open(args.db) as store, store.session() as session:
         event = get_event(session, args.event)
@@ -431,6 +448,41 @@ def _cmd_import(args: argparse.Namespace) -> int:
     print(f"{len(rows)} repl{'y' if len(rows) == 1 else 'ies'} {verb} for {event.title}.")
     for discrepancy in discrepancies:
         print(f"discrepancy: {discrepancy.message}")
+    return EXIT_OK
+
+
+def _import_library(args: argparse.Namespace) -> int:
+    """Points or cases: all or nothing, a report of created, merged and rejected rows."""
+    from briefer.services.imports import ImportRefused, import_cases, import_points
+    from briefer.store import Store
+
+    try:
+        with Store.open(args.db) as store, store.session() as session:
+            if args.import_command == "points":
+                report = import_points(session, args.file, dry_run=args.dry_run)
+            else:
+                report = import_cases(
+                    session,
+                    args.file,
+                    dry_run=args.dry_run,
+                    accept_near=args.accept_near,
+                    today=store.today(),
+                )
+    except ImportRefused as refused:
+        if args.json:
+            print(json.dumps(refused.report.as_dict(), ensure_ascii=False, indent=2))
+        print(f"briefer: {refused}", file=sys.stderr)
+        return EXIT_REFUSED
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    verb = "would be" if args.dry_run else "were"
+    print(
+        f"{len(report.created)} created and {len(report.merged)} merged {verb} "
+        f"from {args.file.name}."
+    )
+    for entry in report.merged:
+        print(f"  line {entry['line']}: merged into {entry.get('into')}")
     return EXIT_OK
 
 

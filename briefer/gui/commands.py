@@ -249,8 +249,13 @@ class EditBriefingCommand(_Command):
 
     def _set(self, value: Any) -> None:
         def change(session: Any) -> None:
+            from briefer.services.versions import set_status
+
             book = briefing_service.get_briefing(session, self.briefing_id)
-            briefing_service.update_briefing(session, book, **{self.field: value})
+            if self.field == "status":  # clearance and final freeze a version; final is final
+                set_status(session, book, value)
+            else:
+                briefing_service.update_briefing(session, book, **{self.field: value})
 
         self.ctx.write(change)
 
