@@ -104,3 +104,59 @@ def test_save_as_template_from_the_window(sample_window, monkeypatch):
     dialog = NewBriefingDialog(window.ctx, window)
     names = [dialog.gallery.item(n).text() for n in range(dialog.gallery.count())]
     assert template_id and "Our book" in names
+
+
+def test_import_cases_from_the_file_menu_previews_then_writes(sample_window, monkeypatch, tmp_path):
+    from briefer.gui.qt import QMessageBox
+
+    window = sample_window
+    path = tmp_path / "cases.csv"
+    path.write_text(
+        "ФИО;категория\nЕлена Боннэр;Helsinki monitor\nЩаранский Анатолий;refusenik\n",
+        encoding="cp1251",
+    )
+    asked = []
+
+    def yes(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(yes))
+    report = window.import_file("cases", path)
+    assert asked == ["cases.csv: 1 new and 1 merged into existing entries. Import them?"]
+    assert [c["name"] for c in report.created] == ["Елена Боннэр"]
+    browser = window.show_cases()
+    assert "Елена Боннэр" in [r.name for r in browser.model.rows]
+
+
+def test_a_refused_import_says_which_line_and_writes_nothing(
+    sample_window, tmp_path, modal_dialogs
+):
+    window = sample_window
+    path = tmp_path / "bad.csv"
+    path.write_text("name,category,since\nX Y,refusenik,05/06/1980\n", encoding="utf-8")
+    assert window.import_file("cases", path) is None
+    kind, message = modal_dialogs[-1]
+    assert kind == "warning" and "line 2: since '05/06/1980' is ambiguous" in message
+    with window.store.session() as session:
+        assert "X Y" not in [c.primary_name for c in cases.list_cases(session)]
+
+
+def test_compare_a_draft_with_the_version_sent_for_clearance(sample_window):
+    from briefer.services.versions import set_status
+
+    window = sample_window
+    with window.store.session() as session:
+        event = get_event(session, "Next U.S.–Soviet summit")
+        old = briefings.get_briefing(session, SAMPLE_BRIEFING_TITLE)
+        book = carry_forward(session, event, old, title="Moscow book")
+        set_status(session, book, "in-clearance")
+        book_id = str(book.id)
+        briefings.add_text_item(session, book.sections[0], "Added after clearance.", marking="C")
+    dialog = window.compare()
+    dialog.choose(f"{book_id}@1", book_id)
+    rows = [dialog.changes.topLevelItem(n) for n in range(dialog.changes.topLevelItemCount())]
+    texts = [(r.text(0), r.text(1), r.text(3)) for r in rows]
+    assert ("added", "item", "Added after clearance.") in texts
+    assert dialog.summary.text() == f"<b>{len(rows)} change(s)</b>"
+    dialog.close()

@@ -181,6 +181,15 @@ class MainWindow(QMainWindow):
             "Edit E&vent…", self.edit_event, None, None, "editEvent"
         )
         self.export_action = self._action("&Export…", self.export, "Ctrl+E", "export", "export")
+        self.import_points_action = self._action(
+            "Talking &Points…", lambda: self.import_file("points"), None, None, "importPoints"
+        )
+        self.import_cases_action = self._action(
+            "&Cases…", lambda: self.import_file("cases"), None, None, "importCases"
+        )
+        self.compare_action = self._action(
+            "Co&mpare Briefings…", self.compare, None, None, "compareBriefings"
+        )
         self.save_template_action = self._action(
             "Save as &Template…", self.save_as_template, None, None, "saveTemplate"
         )
@@ -223,7 +232,16 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Open &Recent", self)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.save_template_action, self.new_draft_action])
+        import_menu = file_menu.addMenu("&Import")
+        import_menu.addActions([self.import_points_action, self.import_cases_action])
+        file_menu.addActions(
+            [
+                self.export_action,
+                self.save_template_action,
+                self.new_draft_action,
+                self.compare_action,
+            ]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu("&Edit")
@@ -254,6 +272,9 @@ class MainWindow(QMainWindow):
             self.export_action,
             self.save_template_action,
             self.new_draft_action,
+            self.import_points_action,
+            self.import_cases_action,
+            self.compare_action,
             self.review_action,
             self.find_action,
             self.add_paragraph_action,
@@ -536,6 +557,30 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.workspace_tabs.setCurrentWidget(self.editor)
             self.editor.select_record(item_id)
+
+    def import_file(self, kind: str, path: Any = None) -> Any:
+        from briefer.gui.import_flow import import_file
+
+        assert self.ctx is not None
+        report = import_file(self, self.ctx, kind, path)
+        if report is not None:
+            self.navigator.fill(self.ctx.read(_navigation))
+            for page in self.pages.values():
+                if hasattr(page, "refresh"):
+                    page.refresh()
+            self.statusBar().showMessage(
+                f"Imported: {len(report.created)} new, {len(report.merged)} merged.", 8000
+            )
+        return report
+
+    def compare(self) -> Any:
+        from briefer.gui.compare_dialog import CompareDialog
+
+        assert self.ctx is not None
+        current = self.editor.briefing_id if self.editor else None
+        dialog = CompareDialog(self.ctx, self, new=current)
+        dialog.open()
+        return dialog
 
     def save_as_template(self) -> str | None:
         from briefer.errors import BrieferError

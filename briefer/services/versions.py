@@ -141,3 +141,22 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
             changes.append(Change("marking", "changed", now_in, detail))
     order = {"property": 0, "marking": 1, "section": 2, "item": 3}
     return sorted(changes, key=lambda c: (order[c.what], c.where, c.change, c.detail))
+
+
+def comparable(session: Session) -> list[tuple[str, str]]:
+    """(reference, label) of every briefing and every frozen version, for a picker."""
+    choices = []
+    for briefing in briefing_service.list_briefings(session):
+        choices.append((str(briefing.id), f"{briefing.title} — {briefing.event.title} (current)"))
+        for version in briefing.versions:
+            choices.append(
+                (
+                    f"{briefing.id}@{version.number}",
+                    f"{briefing.title} — version {version.number} ({version.status})",
+                )
+            )
+    return choices
+
+
+def compare_refs(session: Session, old: str, new: str) -> list[Change]:
+    return compare(resolve_content(session, old)[1], resolve_content(session, new)[1])
