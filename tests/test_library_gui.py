@@ -225,3 +225,29 @@ def test_export_a_list_annex_from_the_window(window, qtbot, monkeypatch, tmp_pat
     assert page.detail.name in text
     assert page.member_names()[0] in text + tables  # a statement or a table, by list kind
     assert modal_dialogs[-1] == ("information", f"Exported docx to\n{out}")
+
+
+def test_every_page_names_its_controls_for_screen_readers(window):
+    from briefer.gui.qt import (
+        QComboBox,
+        QLineEdit,
+        QListView,
+        QPlainTextEdit,
+        QTextBrowser,
+        QTreeView,
+    )
+
+    kinds = (QLineEdit, QComboBox, QPlainTextEdit, QTreeView, QListView, QTextBrowser)
+    window.show_review()
+    for name in ("library", "cases", "lists", "review", "goals"):
+        page = window.show_page(name)
+        unnamed = [
+            w.objectName() or type(w).__name__
+            for kind in kinds
+            for w in page.findChildren(kind)
+            if w.isVisibleTo(window)
+            and not w.accessibleName()
+            and not w.objectName().startswith("qt_")  # Qt's own parts of a spin box
+            and not isinstance(w.parent(), QComboBox)  # an editable combo's line
+        ]
+        assert unnamed == [], name

@@ -27,8 +27,10 @@ class CompareDialog(QDialog):
         self.setWindowTitle("Compare Briefings")
         self.old = QComboBox()
         self.old.setObjectName("compareOld")
+        self.old.setAccessibleName("Earlier briefing or version")
         self.new = QComboBox()
         self.new.setObjectName("compareNew")
+        self.new.setAccessibleName("Later briefing or version")
         for reference, label in ctx.read(versions.comparable):
             self.old.addItem(label, reference)
             self.new.addItem(label, reference)

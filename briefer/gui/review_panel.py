@@ -55,6 +55,7 @@ class ReviewPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("reviewDetail")
+        self.detail.setAccessibleName("Why the selected item is flagged")
         self.detail.setReadOnly(True)
         mono = QFont("Monospace")
         mono.setStyleHint(QFont.StyleHint.TypeWriter)
