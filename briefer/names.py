@@ -34,7 +34,7 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(iy|ii|yi|yy|ij|y)$", "i"),
         (r"ey$", "ei"),
         (r"ay$", "ai"),
-        (r"(.)\1", r"\1"),
+        (r"(.)\1+", r"\1"),  # any run of one letter, so that a key is its own key
     )
 )
 
