@@ -123,9 +123,19 @@ FORMS = {
         "New Briefing",
         [
             ("&Event:", "combo", "eventCombo", "Event the briefing is for"),
-            ("&Start from:", "list", "galleryList", "Start from: a template, a blank briefing or a previous one"),
+            (
+                "&Start from:",
+                "list",
+                "galleryList",
+                "Start from: a template, a blank briefing or a previous one",
+            ),
             ("", "label", "descriptionLabel", "What the chosen template holds"),
-            ("Carry forward &from:", "combo", "previousCombo", "Previous briefing to carry forward"),
+            (
+                "Carry forward &from:",
+                "combo",
+                "previousCombo",
+                "Previous briefing to carry forward",
+            ),
             ("&Title:", "line", "titleEdit", "Briefing title"),
             ("&Memo kind:", "combo", "memoKindCombo", "Memo kind"),
             ("&Base marking:", "combo", "baseMarkingCombo", "Base marking"),

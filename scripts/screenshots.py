@@ -91,6 +91,40 @@ def main(out_dir: str) -> int:
     window.workspace_tabs.setCurrentIndex(0)
     del lists, review
 
+    from briefer.gui.dialogs import NewBriefingDialog
+    from briefer.services import briefings, cases, library
+    from briefer.services.carry_forward import carry_forward
+    from briefer.services.events import create_event
+
+    gallery = NewBriefingDialog(window.ctx, window)
+    gallery.choose("Country action plan (cable)")
+    gallery.dialog.show()
+    _settle(app)
+    gallery.dialog.grab().save(str(target / "template-gallery.png"))
+    gallery.dialog.reject()
+
+    with store.session() as session:  # the next summit's book, carried forward, then news
+        event = create_event(session, title="Moscow summit", kind="summit", starts_on="1988-05-29")
+        old = briefings.get_briefing(session, "Human Rights Between Summits")
+        carried = str(
+            carry_forward(session, event, old, title="Human Rights at the Moscow Summit").id
+        )
+        point = library.get_point(session, "Repeal the relatives' permission requirement")
+        library.update_point(session, point, body=point.body + " It blocks most applicants.")
+        reznik = cases.get_case(session, "Tamara Lvovna Reznik")
+        cases.add_status(
+            session,
+            reznik,
+            occurred_on="1987-12-18",
+            status="under review",
+            source="Embassy Moscow",
+        )
+    window.open_briefing(carried)
+    panel = window.show_review()
+    panel.select_flag("revised", "Repeal the relatives' permission requirement")
+    _settle(app)
+    window.grab().save(str(target / "review-panel.png"))
+
     theme.apply(app, "dark")
     window.editor.banner.set_marking(editor.model.data_.marking)
     _settle(app)
@@ -105,6 +139,8 @@ def main(out_dir: str) -> int:
         "case-lists.png",
         "review-session.png",
         "goal-chart.png",
+        "template-gallery.png",
+        "review-panel.png",
         "dark-theme.png",
     ):
         print(f"wrote {target / name}")

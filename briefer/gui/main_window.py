@@ -532,9 +532,13 @@ class MainWindow(QMainWindow):
 
     def show_review(self) -> Any:
         """The Review dock for the open briefing (built the first time it is shown)."""
+        from briefer.gui.qt import Qt
+
         assert self.review_dock is not None
         self.review_dock.show()
         self.review_dock.raise_()
+        if self.drawer_dock is not None and self.drawer_dock.isVisible():  # room for the list
+            self.resizeDocks([self.drawer_dock, self.review_dock], [1, 2], Qt.Orientation.Vertical)
         return self._review()
 
     def _review(self) -> Any:
