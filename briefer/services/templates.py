@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from briefer import paths
 from briefer.errors import NotFoundError, ValidationError
@@ -248,8 +248,9 @@ def template_from_briefing(briefing: Briefing, name: str, description: str = "")
         for item in section.items:
             if section.case_list is not None and item.source_kind == SourceKind.CASE:
                 continue  # the list's cases come with the list
-            if item.source_kind is not None and item.source_id is not None:
-                reference = {"kind": item.source_kind.value, "title": _source_title(item)}
+            source_title = _source_title(item)
+            if source_title is not None:
+                reference = {"kind": item.source_kind.value, "title": source_title}  # type: ignore[union-attr]
                 items.append({"library": reference})
             else:
                 literal = {"text": item.text}
@@ -287,12 +288,15 @@ def template_from_briefing(briefing: Briefing, name: str, description: str = "")
     return validate(data, f"template '{name}'")
 
 
-def _source_title(item: Any) -> str:
-    """The title a library reference finds the source by (what the item copied)."""
-    kind = item.source_kind.value
-    if kind in ("point", "case"):
-        return item.title
-    return item.text
+def _source_title(item: Any) -> str | None:
+    """The exact title a library reference finds the item's source by (None for literal
+    text, or when the source is gone: the item is then kept as literal text)."""
+    if item.source_kind is None or item.source_id is None:
+        return None
+    cls, column = _TITLE_COLUMN[item.source_kind.value]
+    session = object_session(item)
+    source = session.get(cls, item.source_id) if session is not None else None
+    return None if source is None else getattr(source, column.key)
 
 
 def save_template(
