@@ -47,8 +47,16 @@ dist: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[dist]"
 	$(BIN)/pyinstaller --noconfirm --clean briefer.spec
 
+CHECK := build/dist-check
 dist-check: dist
-	QT_QPA_PLATFORM=offscreen dist/briefer/briefer --version
+	rm -rf $(CHECK) && mkdir -p $(CHECK)
+	dist/briefer/briefer --version
+	BRIEFER_DATA_DIR=$(CHECK)/data dist/briefer/briefer --db $(CHECK)/s.db demo
+	BRIEFER_DATA_DIR=$(CHECK)/data dist/briefer/briefer --db $(CHECK)/s.db search Щаранский --kind case
+	BRIEFER_DATA_DIR=$(CHECK)/data dist/briefer/briefer --db $(CHECK)/s.db list templates
+	BRIEFER_DATA_DIR=$(CHECK)/data dist/briefer/briefer --db $(CHECK)/s.db export "Human Rights Between Summits" --out $(CHECK)/brief.docx
+	$(BIN)/python -c "import docx, sys; text = ' '.join(p.text for p in docx.Document(sys.argv[1]).paragraphs); assert 'Human Rights' in text, 'export unreadable'; print('export read back:', len(text), 'characters')" $(CHECK)/brief.docx
+	BRIEFER_DATA_DIR=$(CHECK)/data QT_QPA_PLATFORM=offscreen dist/briefer/briefer --db $(CHECK)/s.db --exit-when-ready
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache .hypothesis bench-results.json
