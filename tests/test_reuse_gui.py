@@ -160,3 +160,10 @@ def test_compare_a_draft_with_the_version_sent_for_clearance(sample_window):
     assert ("added", "item", "Added after clearance.") in texts
     assert dialog.summary.text() == f"<b>{len(rows)} change(s)</b>"
     dialog.close()
+
+
+def test_the_export_dialog_warns_while_review_flags_remain(sample_window):
+    window = sample_window
+    dialog = window.export()
+    assert dialog.warnings.text().startswith("⚠ 4 carry-forward review flag(s) unresolved")
+    dialog.dialog.reject()

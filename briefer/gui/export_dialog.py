@@ -108,7 +108,7 @@ class ExportDialog:
         self.progress.setTextVisible(False)
         dialog.resize(max(620, dialog.sizeHint().width()), dialog.sizeHint().height())
         self.warnings = dialog.findChild(QLabel, "warningsLabel")
-        self.warnings.setText("")
+        self.warnings.setText(self._review_warning())
         self.buttons = dialog.findChild(QDialogButtonBox, "buttonBox")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
         self.buttons.accepted.connect(self.start)
@@ -127,6 +127,20 @@ class ExportDialog:
         self.toc.setChecked(settings.value(f"export/{briefing_id}/toc", False, bool))
         self.cover.setChecked(settings.value(f"export/{briefing_id}/cover", False, bool))
         self.reference.setText(settings.value("export/reference", ""))
+
+    def _review_warning(self) -> str:
+        """Said before exporting: the paper may be reusing something stale."""
+        from briefer.services.briefings import get_briefing
+        from briefer.services.carry_review import review
+
+        briefing_id, today = self.briefing_id, self.ctx.store.today()
+        flags = self.ctx.read(lambda s: review(s, get_briefing(s, briefing_id), today=today))
+        if not flags:
+            return ""
+        return (
+            f"⚠ {len(flags)} carry-forward review flag(s) unresolved: items may be stale. "
+            "Edit → Review Briefing to accept or keep them."
+        )
 
     def _format_changed(self) -> None:
         current = Path(self.path.text())
