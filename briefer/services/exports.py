@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from briefer import clock, paths
@@ -140,9 +140,13 @@ def _review_warnings(session: Session, ref: str, today: date) -> tuple[str, ...]
     if not flags:
         return ()
     kinds = ", ".join(sorted({f.kind for f in flags}))
+    same_title = session.scalar(
+        select(func.count()).select_from(Briefing).where(Briefing.title == briefing.title)
+    )
+    ref = f'"{briefing.title}"' if same_title == 1 else str(briefing.id)  # a title must be unique
     return (
         f"{len(flags)} carry-forward review flag(s) unresolved ({kinds}); "
-        f"see 'briefer review \"{briefing.title}\"' or the Review panel.",
+        f"see 'briefer review {ref}' or the Review panel.",
     )
 
 
