@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 # Qt on the offscreen platform, Qt under Xvfb, the export readers, the test database server.
 QT_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
-TEST_PACKAGES := $(QT_PACKAGES) xvfb xauth pandoc libreoffice-writer-nogui poppler-utils postgresql
+TEST_PACKAGES := $(QT_PACKAGES) xvfb xauth pandoc libreoffice-writer-nogui poppler-utils postgresql \
+	desktop-file-utils binutils
 
 .PHONY: run test lint bench screenshots dist dist-check clean
 
@@ -28,6 +29,7 @@ test: $(STAMP)
 	@scripts/ensure-debian-packages $(TEST_PACKAGES)
 	$(BIN)/ruff check briefer tests bench scripts
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	$(MAKE) dist-check  # the frozen build, run as a user would
 
 lint: $(STAMP)
 	$(BIN)/ruff check briefer tests bench scripts
