@@ -71,6 +71,12 @@ def add_commands(commands: Any) -> None:
     text = revise.add_mutually_exclusive_group(required=True)
     text.add_argument("--text")
     text.add_argument("--file", type=Path, metavar="F", help="UTF-8 text or Markdown file")
+    revise.add_argument(
+        "--if-revision",
+        type=int,
+        metavar="N",
+        help="only if the point is still at revision N (refuse a colleague's newer save)",
+    )
 
     briefings = commands.add_parser("briefings", help="briefings: status, new draft")
     briefing_commands = briefings.add_subparsers(
@@ -194,7 +200,8 @@ def _cmd_cases(args: argparse.Namespace) -> int:
 
 
 def _cmd_points(args: argparse.Namespace) -> int:
-    from briefer.errors import ValidationError
+    from briefer.errors import ConflictError, ValidationError
+    from briefer.models.base import describe_record
     from briefer.services.library import get_point, update_point
 
     if args.file is not None:
@@ -207,6 +214,11 @@ def _cmd_points(args: argparse.Namespace) -> int:
     with _store(args) as store, store.session() as session:
         point = get_point(session, args.point)
         before = point.revision
+        if args.if_revision is not None and before != args.if_revision:
+            raise ConflictError(
+                f"Someone else revised {describe_record(point)}: it is at revision {before}, "
+                f"not {args.if_revision}. Nothing was changed; read it again and retry."
+            )
         update_point(session, point, body=body)
         after = point.revision
         title = point.title

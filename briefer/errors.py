@@ -29,6 +29,18 @@ class ConflictError(BrieferError):
     """Someone else changed the record since it was read; nothing was written."""
 
 
+class EditConflict(ConflictError):
+    """A stale write a person can resolve: the fields someone else saved, beside one's own.
+
+    ``fields`` maps a field to (label, stored value, the value that was to be written).
+    """
+
+    def __init__(self, message: str, record: str, fields: dict[str, tuple[str, str, str]]):
+        super().__init__(message)
+        self.record = record
+        self.fields = fields
+
+
 class StoreError(BrieferError):
     """The store cannot be opened, migrated, backed up or restored."""
 

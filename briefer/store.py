@@ -21,7 +21,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from sqlalchemy import create_engine, event, inspect, select, text
@@ -293,6 +293,13 @@ def _connect_error(target: StoreTarget, exc: Exception) -> StoreError:
     return StoreError(f"Cannot open the store at {target.display}: {detail}")
 
 
+def _describe(records: Any) -> str:
+    """Name the records of a refused write for the message."""
+    from briefer.models.base import describe_record
+
+    return ", ".join(describe_record(r) for r in list(records)[:3]) or "this record"
+
+
 def _is_write_contention(exc: OperationalError) -> bool:
     """SQLite reports a writer that lost a race (SQLITE_BUSY / BUSY_SNAPSHOT) as 'locked'."""
     message = str(exc.orig).lower()
@@ -411,9 +418,10 @@ class Store:
             yield session
             session.commit()
         except StaleDataError as exc:
+            changed = _describe(session.dirty)
             session.rollback()
             raise ConflictError(
-                "Someone else changed this record after you opened it, so your change was not "
+                f"Someone else changed {changed} after you read it, so your change was not "
                 "saved. Reload it to see their version, then make your change again."
             ) from exc
         except IntegrityError as exc:

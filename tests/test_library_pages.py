@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from briefer.errors import ConflictError, ValidationError
+from briefer.errors import EditConflict, ValidationError
 from briefer.services import entry_forms as ef
 from briefer.services import goals, history, list_page
 from briefer.services import review_session as rs
@@ -43,9 +43,12 @@ def test_an_unchanged_save_writes_no_revision_and_a_stale_one_is_refused(store):
         assert same.revision == 1
         changed = ef.save_form(session, form, {**form.values, "body": "Two."})
         assert changed.revision == 2
-        with pytest.raises(ConflictError, match="Someone else changed this record"):
+        with pytest.raises(EditConflict, match="Someone else saved this talking point") as c:
             ef.save_form(session, form, {**form.values, "body": "Three."})  # seen version 1
+        assert c.value.fields == {"body": ("Text", "Two.", "Three.")}
         assert ef.load_form(session, "point", form.id).values["body"] == "Two."
+        resolved = ef.resolve_conflict(session, form, {**form.values, "body": "Two and three."})
+        assert (resolved.revision, resolved.values["body"]) == (3, "Two and three.")
 
 
 def test_the_form_refuses_a_classified_public_diplomacy_point(store):

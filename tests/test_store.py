@@ -73,7 +73,9 @@ def test_editing_from_a_stale_read_is_a_conflict_not_a_silent_overwrite(store):
             window_b, window_b.get(m.TalkingPoint, point.id), body="B saved first."
         )
     with (
-        pytest.raises(ConflictError, match="Someone else changed this record"),
+        pytest.raises(
+            ConflictError, match="Someone else changed talking point 'Emigration plateau'"
+        ),
         store.session() as window_a,
     ):
         stale = fetch_for_update(window_a, m.TalkingPoint, point.id, seen_by_a)

@@ -79,10 +79,29 @@ class EditItemCommand(_Command):
         return True
 
     def _do(self) -> None:
-        self.ctx.write(outline.update_item, self.item_id, **{self.field: self.new})
+        self.new = self._write(expected=self.old, value=self.new)
 
     def _undo(self) -> None:
-        self.ctx.write(outline.update_item, self.item_id, **{self.field: self.old})
+        self.old = self._write(expected=self.new, value=self.old)
+
+    def _write(self, *, expected: Any, value: Any) -> Any:
+        """Write ``value`` if the store still holds ``expected``; if someone else saved the
+        field meanwhile, the person chooses (nothing is written before). Returns what the
+        field holds afterwards, so that undo and redo go between real states."""
+        from briefer.errors import EditConflict
+        from briefer.gui.conflict_dialog import TAKE_THEIRS, resolve
+
+        try:
+            self.ctx.write(outline.update_item_from, self.item_id, self.field, expected, value)
+            return value
+        except EditConflict as conflict:
+            choice, values = resolve(conflict, self.ctx.dialog_parent)
+            _label, theirs, _mine = conflict.fields[self.field]
+            if choice == TAKE_THEIRS:  # nothing of ours was written: nothing to undo
+                self.setObsolete(True)
+                return theirs
+            self.ctx.write(outline.update_item, self.item_id, **{self.field: values[self.field]})
+            return values[self.field]
 
 
 class MoveItemCommand(_Command):

@@ -27,6 +27,7 @@ class StoreContext(QObject):
         super().__init__()
         self.store = store
         self.is_sample = is_sample
+        self.dialog_parent: Any = None  # the window, for dialogs raised by undo commands
 
     def read(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         with self.store.session() as session:

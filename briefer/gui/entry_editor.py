@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefer.errors import BrieferError
+from briefer.errors import BrieferError, EditConflict
 from briefer.gui.context import StoreContext
 from briefer.gui.qt import (
     QComboBox,
@@ -26,7 +26,14 @@ from briefer.gui.qt import (
     QWidget,
     Signal,
 )
-from briefer.services.entry_forms import EntryForm, blank_form, entry_kind, load_form, save_form
+from briefer.services.entry_forms import (
+    EntryForm,
+    blank_form,
+    entry_kind,
+    load_form,
+    resolve_conflict,
+    save_form,
+)
 
 PREVIEW_DELAY_MS = 150
 
@@ -170,6 +177,10 @@ class EntryEditor(QWidget):
         """Write the form; on refusal say why under the form and keep the typed text."""
         try:
             form = self.ctx.write(save_form, self.form, self.values())
+        except EditConflict as conflict:
+            form = self._resolve(conflict)
+            if form is None:
+                return False
         except BrieferError as exc:
             self.show_message(str(exc))
             return False
@@ -178,6 +189,22 @@ class EntryEditor(QWidget):
         self.saved.emit(form.id)
         self.ctx.library_changed.emit()
         return True
+
+    def _resolve(self, conflict: EditConflict) -> EntryForm | None:
+        """Someone else saved this entry first: the person chooses, field by field."""
+        from briefer.gui.conflict_dialog import TAKE_THEIRS, resolve
+
+        choice, chosen = resolve(conflict, self)
+        if choice == TAKE_THEIRS:
+            self.load(self.form.id)
+            self.show_message("Their version is shown; yours was not saved.")
+            return None
+        values = {**self.values(), **chosen}
+        try:
+            return self.ctx.write(resolve_conflict, self.form, values)
+        except BrieferError as exc:
+            self.show_message(str(exc))
+            return None
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -294,6 +294,7 @@ class MainWindow(QMainWindow):
         old = self.store
         self.store = store
         self.ctx = StoreContext(store, is_sample)
+        self.ctx.dialog_parent = self
         self.ctx.saving.connect(lambda: self.save_label.setText("Saving…"))
         self.ctx.saved.connect(lambda: self.save_label.setText("All changes saved"))
         self.ctx.failed.connect(self._failed)

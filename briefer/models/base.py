@@ -83,3 +83,11 @@ class LibraryEntity(Record):
             value = getattr(self, field)
             values[field] = value.isoformat() if isinstance(value, date) else value
         return values
+
+
+def describe_record(record: Any) -> str:
+    """A record as a message names it: "talking point 'Jamming' (id)"."""
+    kind = type(record).__name__
+    noun = "".join(f" {c.lower()}" if c.isupper() else c for c in kind).strip()
+    title = getattr(record, "title", None)
+    return f"{noun} '{title}' ({record.id})" if title else f"{noun} {record.id}"

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from briefer.errors import ValidationError
+from briefer.errors import ConflictError, EditConflict, ValidationError
 from briefer.markings import default_scheme
 from briefer.models import Case, CounterArgument, PublicDiplomacyPoint, TalkingPoint
 from briefer.services import cases, library
@@ -279,6 +279,31 @@ def load_form(session: Session, kind: str, entry_id: str) -> EntryForm:
     )
 
 
+def _conflict(session: Session, form: EntryForm, values: dict[str, str]) -> EditConflict:
+    """What a colleague saved, beside what this form was about to save, field by field
+    (the fields where the two differ)."""
+    spec = entry_kind(form.kind)
+    stored = load_form(session, form.kind, form.id or "")
+    labels = {f.name: f.label.replace("&", "") for f in spec.fields}
+    fields = {
+        name: (labels[name], stored.values[name], mine)
+        for name, mine in values.items()
+        if mine != stored.values[name]
+    }
+    return EditConflict(
+        f"Someone else saved this {spec.label.lower()} (revision {stored.revision}) after you "
+        "opened it; nothing of yours was saved yet.",
+        f"{spec.label} '{stored.values[spec.fields[0].name]}'",
+        fields,
+    )
+
+
+def resolve_conflict(session: Session, form: EntryForm, values: dict[str, str]) -> EntryForm:
+    """Save ``values`` over whatever is stored now: the person has seen both and chosen."""
+    current = load_form(session, form.kind, form.id or "")
+    return save_form(session, current, values)
+
+
 def save_form(session: Session, form: EntryForm, values: dict[str, str]) -> EntryForm:
     """Create the entry, or change the fields that differ from what the form was loaded
     with (an unchanged save writes no revision). A colleague's save in between is refused."""
@@ -286,7 +311,10 @@ def save_form(session: Session, form: EntryForm, values: dict[str, str]) -> Entr
     if form.id is None:
         entry = spec.create(session, **values)
     else:
-        entry = fetch_for_update(session, spec.model, uuid.UUID(form.id), form.version)
+        try:
+            entry = fetch_for_update(session, spec.model, uuid.UUID(form.id), form.version)
+        except ConflictError as exc:
+            raise _conflict(session, form, values) from exc
         changes = {k: v for k, v in values.items() if v != form.values.get(k)}
         if changes:
             spec.update(session, entry, **changes)

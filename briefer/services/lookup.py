@@ -55,8 +55,10 @@ def fetch_for_update(
     if found is None:
         raise NotFoundError("The record was deleted by someone else; your change was not saved.")
     if found.version != seen_version:  # type: ignore[attr-defined]
+        from briefer.models.base import describe_record
+
         raise ConflictError(
-            "Someone else changed this record after you opened it, so your change was not "
-            "saved. Reload it to see their version, then make your change again."
+            f"Someone else changed {describe_record(found)} after you opened it, so your "
+            "change was not saved. Reload it to see their version, then make your change again."
         )
     return found

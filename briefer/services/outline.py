@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from briefer.errors import NotFoundError, ValidationError
+from briefer.errors import EditConflict, NotFoundError, ValidationError
 from briefer.markings import overall_marking
 from briefer.models import (
     LIBRARY_CLASSES,
@@ -196,6 +196,33 @@ def item(session: Session, item_id: str) -> ItemRow:
 
 def update_item(session: Session, item_id: str, **changes: Any) -> ItemRow:
     return _item_row(briefing_service.update_item(session, _item(session, item_id), **changes))
+
+
+_ITEM_FIELD_LABELS = {
+    "text": "Text",
+    "title": "Title",
+    "response": "Response",
+    "marking": "Marking",
+}
+
+
+def update_item_from(
+    session: Session, item_id: str, field: str, expected: Any, value: Any
+) -> ItemRow:
+    """Change one field only if it still holds what the editor showed (``expected``):
+    another window or a colleague may have saved it meanwhile. Then nothing is written and
+    the conflict carries both texts, for the person to choose."""
+    item = _item(session, item_id)
+    stored = getattr(item, field)
+    if stored != expected and stored != value:
+        label = _ITEM_FIELD_LABELS.get(field, field)
+        raise EditConflict(
+            f"Someone else changed the {label.lower()} of this item after you started; "
+            "nothing was saved yet.",
+            _item_row(item).label,
+            {field: (label, stored or "", value or "")},
+        )
+    return _item_row(briefing_service.update_item(session, item, **{field: value}))
 
 
 def move_item(session: Session, item_id: str, section_id: str, index: int) -> tuple[str, int]:
