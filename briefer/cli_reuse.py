@@ -90,6 +90,10 @@ def add_commands(commands: Any) -> None:
     draft = briefing_commands.add_parser("new-draft", help="an editable copy of a final briefing")
     draft.add_argument("briefing", metavar="BRIEFING")
 
+    copy = commands.add_parser("copy", help="copy a whole store (SQLite ↔ PostgreSQL), verified")
+    copy.add_argument("--from", dest="source", required=True, metavar="SRC", help="path or URL")
+    copy.add_argument("--to", dest="target", required=True, metavar="DST", help="path or URL")
+
     diff = commands.add_parser("diff", help="what changed between two briefings or versions")
     diff.add_argument("old", metavar="A", help="BRIEFING or BRIEFING@N (version N)")
     diff.add_argument("new", metavar="B", help="BRIEFING or BRIEFING@N")
@@ -264,6 +268,33 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_copy(args: argparse.Namespace) -> int:
+    from briefer.services.copy import copy_between
+
+    shown = {"percent": -1}
+
+    def progress(table: str, done: int, total: int) -> None:
+        percent = 100 * done // max(total, 1)
+        if percent != shown["percent"]:
+            shown["percent"] = percent
+            end = "\r" if sys.stderr.isatty() else "\n"
+            if sys.stderr.isatty() or percent % 10 == 0:
+                print(
+                    f"copying {table:24} {percent:3d}%  {done:,}/{total:,} rows",
+                    end=end,
+                    file=sys.stderr,
+                )
+
+    report, where = copy_between(args.source, args.target, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(
+        f"Copied {report.total:,} rows in {len(report.rows)} tables to {where}; "
+        "counts and checksums of every table verified."
+    )
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "events": _cmd_events,
     "new": _cmd_new,
@@ -273,4 +304,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "points": _cmd_points,
     "briefings": _cmd_briefings,
     "diff": _cmd_diff,
+    "copy": _cmd_copy,
 }

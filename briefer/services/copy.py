@@ -1,0 +1,207 @@
+"""Moving a library: copy a whole store to another (SQLite ↔ PostgreSQL, SQLite → SQLite).
+
+All or nothing: every row is written in one transaction on the target, then the target is
+read back — row counts and a checksum of every value of every table — and compared with
+the source before the transaction commits. A new SQLite target that fails verification is
+removed, so no half-written store is ever left behind.
+
+Rows move through SQLAlchemy Core in table order (parents before children), so the same
+code serves both dialects. The search table is copied without its surrogate key: each
+target numbers its own rows and its own index (FTS5 triggers, GIN) picks them up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, select
+
+from briefer.errors import StoreError, ValidationError
+from briefer.models import Base
+from briefer.models.search_doc import search_doc
+from briefer.models.store_info import APPLICATION_KEY
+from briefer.store import Store
+
+CHUNK = 2_000
+Progress = Callable[[str, int, int], None]  # (table, rows done, rows in all)
+
+
+@dataclass
+class CopyReport:
+    rows: dict[str, int] = field(default_factory=dict)
+    checksums: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+
+class VerificationFailed(StoreError):
+    """The target did not read back as the source; nothing was kept."""
+
+
+def _tables() -> list[Table]:
+    """Every table of the model, parents first; the search table last."""
+    return [t for t in Base.metadata.sorted_tables if t is not search_doc] + [search_doc]
+
+
+def _columns(table: Table) -> list[Any]:
+    return [c for c in table.columns if not (table is search_doc and c.name == "doc_id")]
+
+
+def _key_columns(table: Table) -> list[Any]:
+    if table is search_doc:
+        return [search_doc.c.ref_id]
+    return list(table.primary_key.columns)
+
+
+def _plain(value: Any) -> str:
+    """One value as text, the same whichever database it was read from."""
+    if value is None:
+        return "\x00"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None).isoformat(timespec="microseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _rows(connection: Connection, table: Table) -> Iterable[Any]:
+    query = select(*_columns(table)).order_by(*_key_columns(table))
+    return connection.execute(query)
+
+
+def _count(connection: Connection, table: Table) -> int:
+    return connection.execute(select(func.count()).select_from(table)).scalar() or 0
+
+
+def checksum(connection: Connection, table: Table) -> str:
+    """A digest of every value of every row, in key order."""
+    digest = hashlib.sha256()
+    for row in _rows(connection, table):
+        digest.update("\x1f".join(_plain(v) for v in row).encode("utf-8"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
+def is_empty(connection: Connection) -> bool:
+    """No content at all (a freshly created store holds only facts about itself)."""
+    for table in _tables():
+        if table.name == "store_info":
+            continue
+        if _count(connection, table):
+            return False
+    return True
+
+
+def copy_store(
+    source: Store, target: Store, *, progress: Progress | None = None, verify: bool = True
+) -> CopyReport:
+    """Copy every row of ``source`` into the empty store ``target``, verified."""
+    if source.target.url == target.target.url:
+        raise ValidationError("The source and the target are the same store.")
+    tables = _tables()
+    report = CopyReport()
+    with source.engine.connect() as read, target.engine.begin() as write:
+        if not is_empty(write):
+            raise ValidationError(
+                f"{target.target.display} already holds data; copy into a new or empty store, "
+                "or use --merge to merge by record."
+            )
+        info = Base.metadata.tables["store_info"]
+        total = sum(_count(read, t) for t in tables) - (
+            read.execute(
+                select(func.count()).select_from(info).where(info.c.key == APPLICATION_KEY)
+            ).scalar()
+            or 0
+        )
+        done = 0
+        for table in tables:
+            columns = _columns(table)
+            names = [c.name for c in columns]
+            if table.name == "store_info":  # the target already says what it is
+                write.execute(table.delete().where(table.c.key != APPLICATION_KEY))
+            batch: list[dict[str, Any]] = []
+            copied = 0
+            for row in _rows(read, table):
+                if table.name == "store_info" and row[0] == APPLICATION_KEY:
+                    continue
+                batch.append(dict(zip(names, row, strict=True)))
+                if len(batch) >= CHUNK:
+                    write.execute(table.insert(), batch)
+                    copied, done = copied + len(batch), done + len(batch)
+                    batch = []
+                    if progress:
+                        progress(table.name, done, total)
+            if batch:
+                write.execute(table.insert(), batch)
+                copied, done = copied + len(batch), done + len(batch)
+            report.rows[table.name] = copied
+            if progress:
+                progress(table.name, done, total)
+        if verify:
+            _verify(read, write, tables, report)
+    return report
+
+
+def _verify(read: Connection, write: Connection, tables: list[Table], report: CopyReport) -> None:
+    """Counts and checksums of the target (inside its transaction) against the source."""
+    for table in tables:
+        if table.name == "store_info":
+            continue
+        wanted, got = _count(read, table), _count(write, table)
+        if wanted != got:
+            raise VerificationFailed(
+                f"Copy refused: table {table.name} has {got} rows in the target but {wanted} "
+                "in the source. Nothing was kept in the target."
+            )
+        source_sum, target_sum = checksum(read, table), checksum(write, table)
+        if source_sum != target_sum:
+            raise VerificationFailed(
+                f"Copy refused: the values of table {table.name} differ between the source "
+                "and the target after copying. Nothing was kept in the target."
+            )
+        report.checksums[table.name] = target_sum
+
+
+def copy_between(
+    source_db: str, target_db: str, *, progress: Progress | None = None
+) -> tuple[CopyReport, str]:
+    """Open both stores (creating the target) and copy; a new SQLite target that is not
+    completed is deleted again. Returns the report and the target's display name."""
+    from briefer.store import resolve_target
+
+    source = Store.open(source_db, create=False, auto_backup=False)
+    try:
+        where = resolve_target(target_db)
+        created = where.path is not None and not where.path.exists()
+        target = Store.open(where, auto_backup=False)
+        try:
+            report = copy_store(source, target, progress=progress)
+        except BaseException:
+            target.close()
+            if created and where.path is not None:
+                for suffix in ("", "-wal", "-shm"):
+                    where.path.with_name(where.path.name + suffix).unlink(missing_ok=True)
+            raise
+        target.close()
+        return report, where.display
+    finally:
+        source.close()
