@@ -6,5 +6,5 @@ every migration module (that costs ~0.1 s of every start). A test checks this li
 against Alembic's own script directory; add each new revision here.
 """
 
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD = REVISIONS[-1]

@@ -33,6 +33,7 @@ from briefer.models.goals import Goal, Indicator, Observation
 from briefer.models.library import CounterArgument, PublicDiplomacyPoint, Revision, TalkingPoint
 from briefer.models.search_doc import search_doc
 from briefer.models.store_info import StoreInfo
+from briefer.models.sync_state import SyncState
 
 LIBRARY_CLASSES: dict[str, type[LibraryEntity]] = {
     cls.KIND: cls for cls in (TalkingPoint, CounterArgument, PublicDiplomacyPoint, Case)
@@ -71,6 +72,7 @@ __all__ = [
     "SectionKind",
     "SourceKind",
     "StoreInfo",
+    "SyncState",
     "TalkingPoint",
     "Template",
     "search_doc",

@@ -27,6 +27,7 @@ from briefer.errors import StoreError, ValidationError
 from briefer.models import Base
 from briefer.models.search_doc import search_doc
 from briefer.models.store_info import APPLICATION_KEY
+from briefer.models.sync_state import STORE_ID_KEY, SyncState
 from briefer.store import Store
 
 CHUNK = 2_000
@@ -47,9 +48,21 @@ class VerificationFailed(StoreError):
     """The target did not read back as the source; nothing was kept."""
 
 
+_LOCAL_TABLES = {"sync_state"}  # about this store's peers, never copied
+_LOCAL_INFO = (APPLICATION_KEY, STORE_ID_KEY)  # each store says these of itself
+
+
 def _tables() -> list[Table]:
     """Every table of the model, parents first; the search table last."""
-    return [t for t in Base.metadata.sorted_tables if t is not search_doc] + [search_doc]
+    return [
+        t
+        for t in Base.metadata.sorted_tables
+        if t is not search_doc and t.name not in _LOCAL_TABLES
+    ] + [search_doc]
+
+
+def _versioned(tables: list[Table]) -> list[Table]:
+    return [t for t in tables if "version" in t.c and "id" in t.c]
 
 
 def _columns(table: Table) -> list[Any]:
@@ -128,7 +141,7 @@ def copy_store(
         info = Base.metadata.tables["store_info"]
         total = sum(_count(read, t) for t in tables) - (
             read.execute(
-                select(func.count()).select_from(info).where(info.c.key == APPLICATION_KEY)
+                select(func.count()).select_from(info).where(info.c.key.in_(_LOCAL_INFO))
             ).scalar()
             or 0
         )
@@ -137,11 +150,11 @@ def copy_store(
             columns = _columns(table)
             names = [c.name for c in columns]
             if table.name == "store_info":  # the target already says what it is
-                write.execute(table.delete().where(table.c.key != APPLICATION_KEY))
+                write.execute(table.delete().where(table.c.key.not_in(_LOCAL_INFO)))
             batch: list[dict[str, Any]] = []
             copied = 0
             for row in _rows(read, table):
-                if table.name == "store_info" and row[0] == APPLICATION_KEY:
+                if table.name == "store_info" and row[0] in _LOCAL_INFO:
                     continue
                 batch.append(dict(zip(names, row, strict=True)))
                 if len(batch) >= CHUNK:
@@ -158,7 +171,54 @@ def copy_store(
                 progress(table.name, done, total)
         if verify:
             _verify(read, write, tables, report)
+        _agree(write, store_id(source), _versions(read, tables))
+    with source.engine.begin() as connection:  # the source remembers the agreement too
+        _agree(connection, store_id(target), _versions(connection, tables))
     return report
+
+
+# ------------------------------------------------------------------ what two stores share
+
+
+def store_id(store: Store) -> str:
+    """This store's own id (made on first use), by which its peers remember it."""
+    found = store.info(STORE_ID_KEY)
+    if found is None:
+        found = str(uuid.uuid4())
+        store.set_info(STORE_ID_KEY, found)
+    return found
+
+
+def _versions(connection: Connection, tables: list[Table]) -> dict[tuple[str, Any], int]:
+    versions = {}
+    for table in _versioned(tables):
+        for record_id, version in connection.execute(select(table.c.id, table.c.version)):
+            versions[(table.name, record_id)] = version
+    return versions
+
+
+def _agree(connection: Connection, peer: str, versions: dict[tuple[str, Any], int]) -> None:
+    """Note the versions this store now has in common with ``peer``."""
+    state = SyncState.__table__
+    connection.execute(state.delete().where(state.c.peer_id == peer))
+    rows = [
+        {"peer_id": peer, "table_name": name, "record_id": record_id, "version": version}
+        for (name, record_id), version in versions.items()
+    ]
+    for start in range(0, len(rows), CHUNK):
+        connection.execute(state.insert(), rows[start : start + CHUNK])
+
+
+def _common(connection: Connection, peer: str) -> dict[tuple[str, Any], int]:
+    state = SyncState.__table__
+    return {
+        (name, record_id): version
+        for name, record_id, version in connection.execute(
+            select(state.c.table_name, state.c.record_id, state.c.version).where(
+                state.c.peer_id == peer
+            )
+        )
+    }
 
 
 def _verify(read: Connection, write: Connection, tables: list[Table], report: CopyReport) -> None:
