@@ -93,6 +93,11 @@ def add_commands(commands: Any) -> None:
     copy = commands.add_parser("copy", help="copy a whole store (SQLite ↔ PostgreSQL), verified")
     copy.add_argument("--from", dest="source", required=True, metavar="SRC", help="path or URL")
     copy.add_argument("--to", dest="target", required=True, metavar="DST", help="path or URL")
+    copy.add_argument(
+        "--merge",
+        action="store_true",
+        help="merge into a store that holds data, record by record (conflicts are reported)",
+    )
 
     diff = commands.add_parser("diff", help="what changed between two briefings or versions")
     diff.add_argument("old", metavar="A", help="BRIEFING or BRIEFING@N (version N)")
@@ -285,6 +290,8 @@ def _cmd_copy(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
 
+    if args.merge:
+        return _merge(args, progress)
     report, where = copy_between(args.source, args.target, progress=progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
@@ -293,6 +300,26 @@ def _cmd_copy(args: argparse.Namespace) -> int:
         "counts and checksums of every table verified."
     )
     return EXIT_OK
+
+
+def _merge(args: argparse.Namespace, progress: Callable[[str, int, int], None]) -> int:
+    from briefer.services.copy import merge_between
+
+    report, where = merge_between(args.source, args.target, progress=progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(
+        f"Merged into {where}: {report.count(report.inserted):,} added, "
+        f"{report.count(report.updated):,} updated, {len(report.conflicts)} conflict(s) left "
+        "as they were; every record written was read back and verified."
+    )
+    for conflict in report.conflicts:
+        print(
+            f"conflict: {conflict['table']} {conflict['id']} '{conflict['title']}': "
+            f"{conflict['reason']}",
+            file=sys.stderr,
+        )
+    return EXIT_REFUSED if report.conflicts else EXIT_OK
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -86,3 +86,85 @@ def test_a_failed_verification_leaves_nothing_behind(request, sample_path, tmp_p
 def test_a_store_is_not_copied_onto_itself(sample_path):
     with pytest.raises(ValidationError, match="same store"):
         store_copy.copy_between(sample_path, sample_path)
+
+
+def _edit(db, fn):
+    with Store.open(db, auto_backup=False) as store, store.session() as session:
+        return fn(session)
+
+
+def test_merge_takes_newer_records_keeps_the_targets_and_reports_conflicts(request, sample_path):
+    from briefer.services import cases, library
+
+    postgres = new_postgres_db(request, from_template=False)
+    store_copy.copy_between(sample_path, postgres)  # the office's shared library
+    # Then, apart: the laptop revises one point and adds a case; the office revises another
+    # point; both change the same case.
+    _edit(
+        sample_path,
+        lambda s: library.update_point(
+            s, library.get_point(s, "Glasnost within limits"), body="Laptop's text."
+        ),
+    )
+    _edit(
+        sample_path,
+        lambda s: cases.create_case(s, primary_name="Елена Боннэр", category="Helsinki monitor"),
+    )
+    _edit(
+        postgres,
+        lambda s: library.update_point(
+            s, library.get_point(s, "Foreign literature"), body="Office's text."
+        ),
+    )
+    for db, where in ((sample_path, "Gorky"), (postgres, "Moscow")):
+        _edit(
+            db,
+            lambda s, w=where: cases.update_case(
+                s, cases.get_case(s, "Anatoly Shcharanskiy"), location=w
+            ),
+        )
+
+    report, _where = store_copy.merge_between(sample_path, postgres)
+    assert report.inserted == {"case": 1}
+    assert report.updated == {"talking_point": 1}
+    assert [(c["table"], c["title"]) for c in report.conflicts] == [
+        ("case", "Anatoly Shcharanskiy")
+    ]
+
+    def office(session):
+        return (
+            library.get_point(session, "Glasnost within limits").body,
+            library.get_point(session, "Foreign literature").body,
+            cases.get_case(session, "Anatoly Shcharanskiy").location,
+            [h.title for h in search(session, "Боннэр", ("case",))],
+            len(library.history(session, library.get_point(session, "Glasnost within limits"))),
+        )
+
+    assert _edit(postgres, office) == (
+        "Laptop's text.",
+        "Office's text.",
+        "Moscow",  # the conflict is left as it was
+        ["Елена Боннэр"],
+        2,  # the laptop's revision came with it
+    )
+    again, _ = store_copy.merge_between(sample_path, postgres)
+    assert (again.inserted, again.updated) == ({}, {})
+    assert [c["title"] for c in again.conflicts] == ["Anatoly Shcharanskiy"]  # still both changed
+
+
+def test_merge_on_the_command_line_exits_1_while_conflicts_remain(sample_path, tmp_path):
+    from briefer.services import cases
+
+    target = str(tmp_path / "office.db")
+    assert briefer("copy", "--from", sample_path, "--to", target).returncode == 0
+    for db, where in ((sample_path, "Gorky"), (target, "Moscow")):
+        _edit(
+            db,
+            lambda s, w=where: cases.update_case(
+                s, cases.get_case(s, "Anatoly Shcharanskiy"), location=w
+            ),
+        )
+    merged = briefer("copy", "--merge", "--from", sample_path, "--to", target)
+    assert merged.returncode == 1
+    assert "0 added, 0 updated, 1 conflict(s) left as they were" in merged.stdout
+    assert "conflict: case" in merged.stderr and "Anatoly Shcharanskiy" in merged.stderr

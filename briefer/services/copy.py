@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
+from sqlalchemy.exc import IntegrityError
 
 from briefer.errors import StoreError, ValidationError
 from briefer.models import Base
@@ -263,5 +264,169 @@ def copy_between(
             raise
         target.close()
         return report, where.display
+    finally:
+        source.close()
+
+
+# ------------------------------------------------------------------ merging
+
+
+@dataclass
+class MergeReport:
+    inserted: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    conflicts: list[dict[str, str]] = field(default_factory=list)
+
+    def count(self, what: dict[str, int]) -> int:
+        return sum(what.values())
+
+
+def _title_of(row: dict[str, Any]) -> str:
+    for key in ("title", "primary_name", "name", "their_point", "text", "status", "office"):
+        if row.get(key):
+            return " ".join(str(row[key]).split())[:80]
+    return ""
+
+
+def merge_store(source: Store, target: Store, *, progress: Progress | None = None) -> MergeReport:
+    """Merge ``source`` into ``target`` record by record (by UUID).
+
+    A record only the source has is added. Where both have it, the source's version is
+    taken only when it is newer *and* the target still holds the version the two last had
+    in common; where both changed it since (or they never shared one and now differ) it is
+    a conflict: reported, and left as it was. One transaction; every record written is read
+    back and compared before it commits.
+    """
+    if source.target.url == target.target.url:
+        raise ValidationError("The source and the target are the same store.")
+    tables = _tables()
+    report = MergeReport()
+    source_id, target_id = store_id(source), store_id(target)
+    try:
+        agreed = _merge(source, target, source_id, tables, report, progress)
+    except IntegrityError as exc:
+        raise ValidationError(
+            "Merge refused: a record of the source refers to one the target no longer has "
+            f"({str(exc.orig).splitlines()[0]}). Nothing was changed in the target."
+        ) from exc
+    with source.engine.begin() as connection:
+        _agree(connection, target_id, agreed)
+    return report
+
+
+def _merge(
+    source: Store,
+    target: Store,
+    source_id: str,
+    tables: list[Table],
+    report: MergeReport,
+    progress: Progress | None,
+) -> dict[tuple[str, Any], int]:
+    with source.engine.connect() as read, target.engine.begin() as write:
+        common = _common(write, source_id)
+        total = sum(_count(read, t) for t in _versioned(tables))
+        done = 0
+        written: list[tuple[Table, Any]] = []
+        for table in _versioned(tables):
+            names = [c.name for c in _columns(table)]
+            theirs = {row[0]: row for row in write.execute(select(table.c.id, table.c.version))}
+            for row in _rows(read, table):
+                values = dict(zip(names, row, strict=True))
+                record_id, version = values["id"], values["version"]
+                done += 1
+                mine = theirs.get(record_id)
+                if mine is None:
+                    write.execute(table.insert(), [values])
+                    report.inserted[table.name] = report.inserted.get(table.name, 0) + 1
+                    written.append((table, record_id))
+                    continue
+                target_version = mine[1]
+                last = common.get((table.name, record_id))
+                if version == target_version and (last == version or _same(write, table, values)):
+                    continue  # the same state on both sides
+                if last is not None and version == last:
+                    continue  # only the target changed it: keep the target's
+                if last is not None and target_version == last and version > last:
+                    write.execute(table.update().where(table.c.id == record_id).values(values))
+                    report.updated[table.name] = report.updated.get(table.name, 0) + 1
+                    written.append((table, record_id))
+                    continue
+                report.conflicts.append(
+                    {
+                        "table": table.name,
+                        "id": str(record_id),
+                        "title": _title_of(values),
+                        "reason": "changed on both sides since the last merge"
+                        if last is not None
+                        else "the two stores hold different versions and never shared one",
+                    }
+                )
+            if progress:
+                progress(table.name, done, total)
+        _merge_unversioned(read, write, tables, {rid for _t, rid in written})
+        for table, record_id in written:  # read back what was written
+            wanted = read.execute(select(*_columns(table)).where(table.c.id == record_id)).one()
+            got = write.execute(select(*_columns(table)).where(table.c.id == record_id)).one()
+            if [_plain(v) for v in wanted] != [_plain(v) for v in got]:
+                raise VerificationFailed(
+                    f"Merge refused: record {record_id} of {table.name} did not read back as "
+                    "copied. Nothing was changed in the target."
+                )
+        # What the two now share: the version both hold, where they hold the same one;
+        # elsewhere (the target's own newer edit, a conflict) the last common version stays.
+        conflicted = {(c["table"], uuid.UUID(c["id"])) for c in report.conflicts}
+        in_source, in_target = _versions(read, tables), _versions(write, tables)
+        agreed = dict(common)
+        for key, version in in_source.items():
+            if in_target.get(key) == version and key not in conflicted:
+                agreed[key] = version
+        _agree(write, source_id, agreed)
+    return agreed
+
+
+def _same(connection: Connection, table: Table, values: dict[str, Any]) -> bool:
+    """Equal versions on both sides may still be different edits (both changed one common
+    version once each): compare the values themselves."""
+    stored = connection.execute(select(*_columns(table)).where(table.c.id == values["id"])).one()
+    ignored = {"updated_at"}
+    names = [c.name for c in _columns(table)]
+    return all(
+        _plain(a) == _plain(values[n])
+        for n, a in zip(names, stored, strict=True)
+        if n not in ignored
+    )
+
+
+def _merge_unversioned(
+    read: Connection, write: Connection, tables: list[Table], changed: set[Any]
+) -> None:
+    """Revisions the target lacks are added; search rows follow the records written."""
+    revision = Base.metadata.tables["revision"]
+    have = {row[0] for row in write.execute(select(revision.c.id))}
+    names = [c.name for c in _columns(revision)]
+    new = [
+        dict(zip(names, row, strict=True)) for row in _rows(read, revision) if row[0] not in have
+    ]
+    for start in range(0, len(new), CHUNK):
+        write.execute(revision.insert(), new[start : start + CHUNK])
+    if changed:
+        names = [c.name for c in _columns(search_doc)]
+        for row in _rows(read, search_doc):
+            values = dict(zip(names, row, strict=True))
+            if values["ref_id"] in changed:
+                write.execute(search_doc.delete().where(search_doc.c.ref_id == values["ref_id"]))
+                write.execute(search_doc.insert(), [values])
+
+
+def merge_between(
+    source_db: str, target_db: str, *, progress: Progress | None = None
+) -> tuple[MergeReport, str]:
+    source = Store.open(source_db, create=False, auto_backup=False)
+    try:
+        target = Store.open(target_db, auto_backup=False)
+        try:
+            return merge_store(source, target, progress=progress), target.target.display
+        finally:
+            target.close()
     finally:
         source.close()
