@@ -194,24 +194,84 @@ def measure_case_search(url: str, dialect: str) -> list[Measure]:
     ]
 
 
-def measure_case_search_postgres(work: Path, env: dict[str, str]) -> list[Measure]:
-    """The same search on PostgreSQL: a throwaway local cluster loaded by ``demo --large``."""
+def _new_database(server: str, name: str) -> str:
     from sqlalchemy import create_engine, text
 
+    engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    engine.dispose()
+    return f"{server}/{name}"
+
+
+def measure_postgres(store: Path, env: dict[str, str]) -> list[Measure]:
+    """On a throwaway local cluster: case search on the large library, and `briefer copy`
+    of the large SQLite store into PostgreSQL against COPY loading the same rows."""
     from tests.pg import Cluster
 
     cluster = Cluster()
     try:
         server = cluster.start()
-        engine = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
-        with engine.connect() as connection:
-            connection.execute(text("CREATE DATABASE briefer_bench"))
-        engine.dispose()
-        url = f"{server}/briefer_bench"
+        url = _new_database(server, "briefer_bench")
         _timed([sys.executable, "-m", "briefer", "--db", url, "demo", "--large"], env)
-        return measure_case_search(url, "PostgreSQL")
+        measures = measure_case_search(url, "PostgreSQL")
+        copy_url = _new_database(server, "briefer_copy")
+        copy_seconds = _timed(
+            [sys.executable, "-m", "briefer", "copy", "--from", str(store), "--to", copy_url], env
+        )
+        floor_seconds, rows = _copy_floor(store, _new_database(server, "briefer_floor"))
+        measures.append(
+            Measure.against_baseline(
+                "briefer copy SQLite → PostgreSQL vs COPY",
+                copy_seconds,
+                floor_seconds,
+                "s",
+                3.0,
+                f"{rows:,} rows; whole process (verification included) vs COPY of the same rows",
+            )
+        )
+        return measures
     finally:
         cluster.stop()
+
+
+NULL = "\\N"  # how the floor's CSV spells NULL (an empty field is an empty string)
+
+
+def _copy_floor(store: Path, url: str) -> tuple[float, int]:
+    """PostgreSQL's own COPY loading the rows of every table (schema made beforehand; the
+    CSV text prepared beforehand): the floor a copy could reach."""
+    import csv
+    import io
+
+    from briefer.services.copy import _columns, _plain, _rows, _tables
+    from briefer.store import Store
+
+    Store.open(url, auto_backup=False).close()  # the schema, as a copy's target has it
+    texts, rows = [], 0
+    with Store.open(store, auto_backup=False) as source, source.engine.connect() as read:
+        for table in _tables():
+            if table.name == "store_info":
+                continue
+            buffer = io.StringIO()
+            writer = csv.writer(buffer)
+            for row in _rows(read, table):
+                writer.writerow([NULL if v is None else _plain(v) for v in row])
+                rows += 1
+            names = ", ".join(f'"{c.name}"' for c in _columns(table))
+            options = f"FORMAT csv, NULL '{NULL}'"
+            statement = f'COPY "{table.name}" ({names}) FROM STDIN ({options})'
+            texts.append((statement, buffer.getvalue()))
+    import psycopg
+
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as connection:
+        start = time.perf_counter()
+        with connection.cursor() as cursor:
+            for statement, data in texts:
+                with cursor.copy(statement) as copy:
+                    copy.write(data)
+        connection.commit()
+        return time.perf_counter() - start, rows
 
 
 def _peak_rss_mb(argv: list[str], env: dict[str, str]) -> float:
@@ -312,7 +372,7 @@ def main() -> int:
             *measure_export(store, work, env),
             *measure_search_latency(store),
             *measure_case_search(str(store), "SQLite"),
-            *measure_case_search_postgres(work, env),
+            *measure_postgres(store, env),
             *measure_startup(store, env),
             *measure_interaction(store, env),
         ]

@@ -1,8 +1,8 @@
 """Moving a library: copy a whole store to another (SQLite ↔ PostgreSQL, SQLite → SQLite).
 
 All or nothing: every row is written in one transaction on the target, then the target is
-read back — row counts and a checksum of every value of every table — and compared with
-the source before the transaction commits. A new SQLite target that fails verification is
+read back — row counts, and a checksum of every key and every text of every table — and
+compared with the source before the transaction commits. A new SQLite target that fails verification is
 removed, so no half-written store is ever left behind.
 
 Rows move through SQLAlchemy Core in table order (parents before children), so the same
@@ -17,13 +17,14 @@ import enum
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import JSON, Connection, String, Table, func, select
 from sqlalchemy.exc import IntegrityError
 
+from briefer.bulk import insert_rows
 from briefer.errors import StoreError, ValidationError
 from briefer.models import Base
 from briefer.models.search_doc import search_doc
@@ -76,25 +77,36 @@ def _key_columns(table: Table) -> list[Any]:
     return list(table.primary_key.columns)
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+# How each type of value is written for a checksum, the same whichever database it was read
+# from; looked up by exact type (a million values go through here in a large copy).
+_FORMATS: dict[type, Callable[[Any], str]] = {
+    str: lambda v: v,
+    int: str,
+    float: repr,
+    bool: lambda v: "1" if v else "0",
+    type(None): lambda _v: "\x00",
+    uuid.UUID: lambda v: v.hex,
+    dt.datetime: lambda v: v.replace(tzinfo=None).isoformat(timespec="microseconds"),
+    dt.date: lambda v: v.isoformat(),
+    dict: _json,
+    list: _json,
+}
+
+
 def _plain(value: Any) -> str:
     """One value as text, the same whichever database it was read from."""
-    if value is None:
-        return "\x00"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, uuid.UUID):
-        return value.hex
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None).isoformat(timespec="microseconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, sort_keys=True, ensure_ascii=False)
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
+    kind = type(value)
+    format_ = _FORMATS.get(kind)
+    if format_ is None:
+        if isinstance(value, enum.Enum):
+            format_ = _FORMATS[kind] = lambda v: str(v.value)
+        else:
+            format_ = str
+    return format_(value)
 
 
 def _rows(connection: Connection, table: Table) -> Iterable[Any]:
@@ -106,12 +118,31 @@ def _count(connection: Connection, table: Table) -> int:
     return connection.execute(select(func.count()).select_from(table)).scalar() or 0
 
 
+def _checked(table: Table) -> list[int]:
+    """Which of a table's copied columns the checksum covers: its key and every text (names,
+    text, markings, JSON) — what a person would miss if it arrived changed."""
+    keys = {c.name for c in _key_columns(table)}
+    return [
+        n
+        for n, column in enumerate(_columns(table))
+        if column.name in keys or isinstance(column.type, (String, JSON))
+    ]
+
+
+def _digest_row(digest: Any, row: Sequence[Any], positions: list[int]) -> None:
+    digest.update("\x1f".join(_plain(row[n]) for n in positions).encode("utf-8"))
+    digest.update(b"\x1e")
+
+
 def checksum(connection: Connection, table: Table) -> str:
-    """A digest of every value of every row, in key order."""
+    """A digest of the key and every text of every row, in key order."""
+    columns = _columns(table)
+    positions = _checked(table)
+    query = select(*(columns[n] for n in positions)).order_by(*_key_columns(table))
     digest = hashlib.sha256()
-    for row in _rows(connection, table):
-        digest.update("\x1f".join(_plain(v) for v in row).encode("utf-8"))
-        digest.update(b"\x1e")
+    every = list(range(len(positions)))
+    for row in connection.execute(query):
+        _digest_row(digest, row, every)
     return digest.hexdigest()
 
 
@@ -140,6 +171,7 @@ def copy_store(
                 "or use --merge to merge by record."
             )
         info = Base.metadata.tables["store_info"]
+        source_sums: dict[str, str] = {}
         total = sum(_count(read, t) for t in tables) - (
             read.execute(
                 select(func.count()).select_from(info).where(info.c.key.in_(_LOCAL_INFO))
@@ -154,24 +186,28 @@ def copy_store(
                 write.execute(table.delete().where(table.c.key.not_in(_LOCAL_INFO)))
             batch: list[dict[str, Any]] = []
             copied = 0
+            digest = hashlib.sha256()  # the source's checksum, taken as its rows stream by
+            positions = _checked(table)
             for row in _rows(read, table):
                 if table.name == "store_info" and row[0] in _LOCAL_INFO:
                     continue
+                _digest_row(digest, row, positions)
                 batch.append(dict(zip(names, row, strict=True)))
                 if len(batch) >= CHUNK:
-                    write.execute(table.insert(), batch)
+                    insert_rows(write, table, batch)
                     copied, done = copied + len(batch), done + len(batch)
                     batch = []
                     if progress:
                         progress(table.name, done, total)
             if batch:
-                write.execute(table.insert(), batch)
+                insert_rows(write, table, batch)
                 copied, done = copied + len(batch), done + len(batch)
             report.rows[table.name] = copied
+            source_sums[table.name] = digest.hexdigest()
             if progress:
                 progress(table.name, done, total)
         if verify:
-            _verify(read, write, tables, report)
+            _verify(read, write, tables, report, source_sums)
         _agree(write, store_id(source), _versions(read, tables))
     with source.engine.begin() as connection:  # the source remembers the agreement too
         _agree(connection, store_id(target), _versions(connection, tables))
@@ -206,8 +242,8 @@ def _agree(connection: Connection, peer: str, versions: dict[tuple[str, Any], in
         {"peer_id": peer, "table_name": name, "record_id": record_id, "version": version}
         for (name, record_id), version in versions.items()
     ]
-    for start in range(0, len(rows), CHUNK):
-        connection.execute(state.insert(), rows[start : start + CHUNK])
+    for start in range(0, len(rows), CHUNK * 5):
+        insert_rows(connection, state, rows[start : start + CHUNK * 5])
 
 
 def _common(connection: Connection, peer: str) -> dict[tuple[str, Any], int]:
@@ -222,8 +258,15 @@ def _common(connection: Connection, peer: str) -> dict[tuple[str, Any], int]:
     }
 
 
-def _verify(read: Connection, write: Connection, tables: list[Table], report: CopyReport) -> None:
-    """Counts and checksums of the target (inside its transaction) against the source."""
+def _verify(
+    read: Connection,
+    write: Connection,
+    tables: list[Table],
+    report: CopyReport,
+    source_sums: dict[str, str],
+) -> None:
+    """Counts and checksums of the target (inside its transaction) against the source's,
+    taken while its rows were read."""
     for table in tables:
         if table.name == "store_info":
             continue
@@ -233,8 +276,8 @@ def _verify(read: Connection, write: Connection, tables: list[Table], report: Co
                 f"Copy refused: table {table.name} has {got} rows in the target but {wanted} "
                 "in the source. Nothing was kept in the target."
             )
-        source_sum, target_sum = checksum(read, table), checksum(write, table)
-        if source_sum != target_sum:
+        target_sum = checksum(write, table)
+        if source_sums[table.name] != target_sum:
             raise VerificationFailed(
                 f"Copy refused: the values of table {table.name} differ between the source "
                 "and the target after copying. Nothing was kept in the target."
