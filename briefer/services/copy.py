@@ -2,8 +2,8 @@
 
 All or nothing: every row is written in one transaction on the target, then the target is
 read back — row counts, and a checksum of every key and every text of every table — and
-compared with the source before the transaction commits. A new SQLite target that fails verification is
-removed, so no half-written store is ever left behind.
+compared with the source before the transaction commits. A new SQLite target that fails
+verification is removed, so no half-written store is ever left behind.
 
 Rows move through SQLAlchemy Core in table order (parents before children), so the same
 code serves both dialects. The search table is copied without its surrogate key: each
