@@ -11,6 +11,7 @@ from briefer.services import entry_forms as ef
 from briefer.services import goals, history, list_page
 from briefer.services import review_session as rs
 from briefer.services.cases import get_list
+from briefer.services.hygiene import check_lists
 
 TODAY = date(1987, 12, 20)
 
@@ -107,6 +108,11 @@ def test_reordering_a_list_by_id_and_its_warnings(sample_store):
     assert {w.rule for w in after.warnings} >= {"closed-but-listed", "no-recent-update"}
     assert [p.event for p in after.presentations] == ["Vienna CSCE follow-up meeting"]
     assert next(r for r in rows if r.id == list_id).warnings == len(after.warnings)
+    with sample_store.session() as session:  # one list's warnings are those of the full check
+        every = check_lists(session, TODAY)
+        for row in list_page.list_rows(session, TODAY):
+            detail = list_page.list_detail(session, row.id, TODAY)
+            assert list(detail.warnings) == [w for w in every if w.list == row.name]
 
 
 def test_a_review_session_in_one_pass_is_all_or_nothing(sample_store):

@@ -6,6 +6,7 @@ Each rule returns warnings a person acts on; nothing is changed. "Today" is the 
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -38,18 +39,22 @@ def check_lists(
     *,
     max_names: int = DEFAULT_MAX_NAMES,
     stale_days: int = DEFAULT_STALE_DAYS,
+    only: str | None = None,
 ) -> list[HygieneWarning]:
-    lists = list(
-        session.scalars(
-            select(CaseList)
-            .order_by(CaseList.name)
-            .options(
-                selectinload(CaseList.entries)
-                .selectinload(CaseListEntry.case)
-                .selectinload(Case.status_events)
-            )
+    """Every warning, or with ``only`` (a list id) that list's: the window shows one list's
+    warnings per click, without reading every case history of every list."""
+    query = (
+        select(CaseList)
+        .order_by(CaseList.name)
+        .options(
+            selectinload(CaseList.entries)
+            .selectinload(CaseListEntry.case)
+            .selectinload(Case.status_events)
         )
     )
+    if only is not None:
+        query = query.where(CaseList.id == uuid.UUID(only))
+    lists = list(session.scalars(query))
     closed = case_vocabulary().closed_statuses
     cutoff = today - timedelta(days=stale_days)
     warnings: list[HygieneWarning] = []
@@ -89,14 +94,21 @@ def check_lists(
                         f"(over {stale_days} days before {today.isoformat()}).",
                     )
                 )
-            if case_list.forum:
-                by_forum.setdefault(case_list.forum, {}).setdefault(case.primary_name, []).append(
-                    case_list.name
-                )
+    # Which lists for one forum name one person: read from every list (names only), even
+    # when only one list's warnings are wanted.
+    for forum, list_name, case_name in session.execute(
+        select(CaseList.forum, CaseList.name, Case.primary_name)
+        .join(CaseListEntry, CaseListEntry.case_list_id == CaseList.id)
+        .join(Case, Case.id == CaseListEntry.case_id)
+        .where(CaseList.forum != "")
+        .order_by(CaseList.name, CaseListEntry.position)
+    ):
+        by_forum.setdefault(forum, {}).setdefault(case_name, []).append(list_name)
+    wanted = {case_list.name for case_list in lists}
     for forum, names in sorted(by_forum.items()):
         for name, on_lists in sorted(names.items()):
             if len(on_lists) > 1:
-                for list_name in on_lists:
+                for list_name in (n for n in on_lists if n in wanted):
                     warnings.append(
                         HygieneWarning(
                             "same-forum",

@@ -103,7 +103,7 @@ def list_detail(session: Session, list_id: str, today: date) -> ListDetail:
         PresentationRow(p.event.title, p.presented_on.isoformat(), p.note)
         for p in case_list.presentations
     )
-    warnings = tuple(w for w in check_lists(session, today) if w.list == case_list.name)
+    warnings = tuple(check_lists(session, today, only=list_id))
     return ListDetail(
         str(case_list.id),
         case_list.version,
