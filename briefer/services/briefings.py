@@ -262,18 +262,30 @@ def add_item_from_source(
 ) -> BriefingItem:
     """Insert a copy of a library entry, linked to it and to the revision it was taken from."""
     refuse_final(section.briefing)
-    fields = snapshot_of(entity)
-    fields["snapshot"] = {**fields["snapshot"], "taken_at": now_utc().isoformat()}
-    item = BriefingItem(
-        source_id=entity.id,
-        source_revision=getattr(entity, "revision", None),
-        locally_edited=False,
-        sample=section.sample,
-        **fields,
-    )
+    item = BriefingItem(sample=section.sample, **_copy_of(entity))
     _insert(section.items, item, index)
     session.flush()
     return item
+
+
+def refresh_item(session: Session, item: BriefingItem, source: Any) -> None:
+    """Take a fresh copy of the source into the item (its local edits are replaced)."""
+    refuse_final(item.section.briefing)
+    for name, value in _copy_of(source).items():
+        setattr(item, name, value)
+    session.flush()
+
+
+def _copy_of(entity: Any) -> dict[str, Any]:
+    """An item's fields as a copy of ``entity`` taken now, linked to its revision."""
+    fields = snapshot_of(entity)
+    fields["snapshot"] = {**fields["snapshot"], "taken_at": now_utc().isoformat()}
+    return {
+        **fields,
+        "source_id": entity.id,
+        "source_revision": getattr(entity, "revision", None),
+        "locally_edited": False,
+    }
 
 
 def update_item(session: Session, item: BriefingItem, **changes: Any) -> BriefingItem:

@@ -22,7 +22,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from briefer.clock import now_utc
 from briefer.errors import NotFoundError, ValidationError
 from briefer.markings import combine, default_scheme
 from briefer.models import (
@@ -277,22 +276,8 @@ def accept(session: Session, briefing: Briefing, flag_id: str, *, today: date) -
     if flag.kind == "review-date":
         history.mark_reviewed(session, source, "carry-forward review", today)
         return f"Marked '{flag.item}' reviewed on {today.isoformat()}."
-    refresh_from_source(session, item, source)
+    briefing_service.refresh_item(session, item, source)
     return f"Updated {flag.item} from its source ({flag.source})."
-
-
-def refresh_from_source(session: Session, item: BriefingItem, source: Any) -> None:
-    """Take a fresh copy of the source into the item (its local edits are replaced)."""
-    briefing_service.refuse_final(item.section.briefing)
-    fields = briefing_service.snapshot_of(source)
-    item.title = fields.get("title", item.title)
-    item.text = fields.get("text", item.text)
-    item.response = fields.get("response", item.response)
-    item.marking = fields.get("marking", item.marking)
-    item.snapshot = {**fields["snapshot"], "taken_at": now_utc().isoformat()}
-    item.source_revision = getattr(source, "revision", None)
-    item.locally_edited = False
-    session.flush()
 
 
 def keep(session: Session, briefing: Briefing, flag_id: str, note: str, *, today: date) -> Flag:
