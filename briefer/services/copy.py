@@ -17,7 +17,7 @@ import enum
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,8 +129,8 @@ def _checked(table: Table) -> list[int]:
     ]
 
 
-def _digest_row(digest: Any, row: Sequence[Any], positions: list[int]) -> None:
-    digest.update("\x1f".join(_plain(row[n]) for n in positions).encode("utf-8"))
+def _digest_row(digest: Any, values: Iterable[Any]) -> None:
+    digest.update("\x1f".join(_plain(v) for v in values).encode("utf-8"))
     digest.update(b"\x1e")
 
 
@@ -140,9 +140,8 @@ def checksum(connection: Connection, table: Table) -> str:
     positions = _checked(table)
     query = select(*(columns[n] for n in positions)).order_by(*_key_columns(table))
     digest = hashlib.sha256()
-    every = list(range(len(positions)))
     for row in connection.execute(query):
-        _digest_row(digest, row, every)
+        _digest_row(digest, row)
     return digest.hexdigest()
 
 
@@ -191,7 +190,7 @@ def copy_store(
             for row in _rows(read, table):
                 if table.name == "store_info" and row[0] in _LOCAL_INFO:
                     continue
-                _digest_row(digest, row, positions)
+                _digest_row(digest, (row[n] for n in positions))
                 batch.append(dict(zip(names, row, strict=True)))
                 if len(batch) >= CHUNK:
                     insert_rows(write, table, batch)
@@ -208,9 +207,10 @@ def copy_store(
                 progress(table.name, done, total)
         if verify:
             _verify(read, write, tables, report, source_sums)
-        _agree(write, store_id(source), _versions(read, tables))
+        shared = _versions(read, tables)  # what the two now hold in common
+        _agree(write, store_id(source), shared)
     with source.engine.begin() as connection:  # the source remembers the agreement too
-        _agree(connection, store_id(target), _versions(connection, tables))
+        _agree(connection, store_id(target), shared)
     return report
 
 
