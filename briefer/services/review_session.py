@@ -175,21 +175,28 @@ def record_replies(session: Session, event_id: str, replies: list[ReplyInput]) -
     """Record a whole session's replies in one unit of work; return every discrepancy now
     standing at the event (earlier replies included)."""
     event = _event(session, event_id)
-    statuses = case_vocabulary().statuses
     checked, problems = [], []
     for reply in replies:  # every row is checked before any is written
         case = by_id(session, Case, reply.case_id, "case")
         try:
-            status = v.vocabulary(reply.status, statuses, "Status")
-            on = v.a_date(reply.on, "Date") if reply.on.strip() else None
-            checked.append((case, status, v.clean_text(reply.note, "Note"), on))
+            checked.append((case, *_checked(reply.status, reply.on, reply.note, event)))
         except ValidationError as exc:
             problems.append(f"{case.primary_name}: {exc}")
     if problems:
         raise ValidationError("Nothing was recorded:\n" + "\n".join(problems))
-    for case, status, note, on in checked:
+    for case, status, on, note in checked:
         record_reply(session, event, case, status, note, on)
     return discrepancies(session, event)
+
+
+def _checked(status: str, on: str, note: str, event: Event) -> tuple[str, date, str]:
+    """One reply's status, date (the event's when empty) and note, as the store takes them;
+    the window's pass and the CSV import check replies alike."""
+    return (
+        v.vocabulary(status, case_vocabulary().statuses, "Status"),
+        v.a_date(on, "Date") if on.strip() else event.starts_on,
+        v.clean_text(note, "Note"),
+    )
 
 
 def event_discrepancies(session: Session, event_id: str) -> list[Discrepancy]:
@@ -250,15 +257,15 @@ def read_replies(session: Session, event: Event, text: str) -> list[ReplyRow]:
     for case in session.scalars(select(Case)):
         for key in case.name_keys or []:
             keys.setdefault(key, []).append(case)
-    statuses = case_vocabulary().statuses
     rows, problems = [], []
     for line, raw in enumerate(reader, start=2):
         record = {k.strip().lower(): (val or "").strip() for k, val in raw.items() if k}
         try:
             case = _find_case(session, record.get("case", ""), keys)
-            status = v.vocabulary(record.get("status", ""), statuses, "Status")
-            on = v.a_date(record["date"], "Date") if record.get("date") else event.starts_on
-            rows.append(ReplyRow(line, case, status, on, v.clean_text(record.get("note"), "Note")))
+            status, on, note = _checked(
+                record.get("status", ""), record.get("date", ""), record.get("note", ""), event
+            )
+            rows.append(ReplyRow(line, case, status, on, note))
         except ValidationError as exc:
             problems.append((line, str(exc)))
     if problems:
