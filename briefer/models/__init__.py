@@ -38,9 +38,12 @@ from briefer.models.sync_state import SyncState
 LIBRARY_CLASSES: dict[str, type[LibraryEntity]] = {
     cls.KIND: cls for cls in (TalkingPoint, CounterArgument, PublicDiplomacyPoint, Case)
 }
+# What a briefing item can be copied from, by its source kind: the library, and goals.
+SOURCE_CLASSES: dict[str, type[Record]] = {**LIBRARY_CLASSES, SourceKind.GOAL.value: Goal}
 
 __all__ = [
     "LIBRARY_CLASSES",
+    "SOURCE_CLASSES",
     "Assessment",
     "Base",
     "Briefing",

@@ -25,15 +25,13 @@ from sqlalchemy.orm import Session, selectinload
 from briefer.errors import NotFoundError, ValidationError
 from briefer.markings import combine, default_scheme
 from briefer.models import (
-    LIBRARY_CLASSES,
+    SOURCE_CLASSES,
     Briefing,
     BriefingItem,
     Case,
-    Goal,
     Indicator,
     Observation,
     ReviewDecision,
-    SourceKind,
 )
 from briefer.services import briefings as briefing_service
 from briefer.services import history
@@ -90,14 +88,10 @@ def _label(item: BriefingItem) -> str:
 Found = list[tuple[str, str, str, str]]  # (kind, key, reason, detail)
 
 
-def _class_of(kind: str) -> Any:
-    return Goal if kind == SourceKind.GOAL else LIBRARY_CLASSES[kind]
-
-
 def _source(session: Session, item: BriefingItem) -> Any:
     if item.source_kind is None or item.source_id is None:
         return None
-    return session.get(_class_of(item.source_kind.value), item.source_id)
+    return session.get(SOURCE_CLASSES[item.source_kind.value], item.source_id)
 
 
 def _load_sources(session: Session, briefing: Briefing) -> dict[Any, Any]:
@@ -109,7 +103,7 @@ def _load_sources(session: Session, briefing: Briefing) -> dict[Any, Any]:
         if item.source_kind is not None and item.source_id is not None:
             ids.setdefault(item.source_kind.value, set()).add(item.source_id)
     for kind, wanted in ids.items():
-        cls = _class_of(kind)
+        cls: Any = SOURCE_CLASSES[kind]
         query = select(cls).where(cls.id.in_(wanted))
         if kind == "case":
             query = query.options(selectinload(Case.status_events))

@@ -18,14 +18,12 @@ from sqlalchemy.orm import Session
 from briefer.errors import EditConflict, NotFoundError, ValidationError
 from briefer.markings import overall_marking
 from briefer.models import (
-    LIBRARY_CLASSES,
+    SOURCE_CLASSES,
     Briefing,
     BriefingItem,
     Clearance,
-    Goal,
     Section,
     SectionKind,
-    SourceKind,
 )
 from briefer.services import briefings as briefing_service
 
@@ -286,7 +284,7 @@ def restore_item(session: Session, saved: dict[str, Any]) -> ItemRow:
 
 
 def library_entry(session: Session, kind: str, source_id: str) -> Any:
-    cls: Any = Goal if kind == SourceKind.GOAL else LIBRARY_CLASSES.get(kind)
+    cls: Any = SOURCE_CLASSES.get(kind)
     if cls is None:
         raise ValidationError(f"'{kind}' entries cannot be added to a briefing.")
     entry = session.get(cls, _uuid(source_id))
