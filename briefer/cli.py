@@ -60,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=50)
     search.add_argument("--json", action="store_true", help="print a JSON array")
 
+    init = commands.add_parser("init", help="create a new, empty store")
+    init.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt it with a passphrase ($BRIEFER_PASSPHRASE, else typed twice)",
+    )
+
     commands.add_parser("check", help="check the store's integrity without changing it")
 
     backup = commands.add_parser("backup", help="copy the store to a backup file")
@@ -160,14 +167,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from briefer.cli_store import open_store
     from briefer.sample.workspace import (
         ensure_large_workload,
         ensure_sample_store,
         workload_counts,
     )
-    from briefer.store import Store
 
-    with Store.open(args.db) as store:
+    with open_store(args.db) as store:
         built = ensure_large_workload(store) if args.large else ensure_sample_store(store)
         where = store.target.display
         with store.session() as session:
@@ -309,9 +316,9 @@ _TABLE_COLUMNS = {
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from briefer.store import Store
+    from briefer.cli_store import open_store
 
-    with Store.open(args.db) as store, store.session() as session:
+    with open_store(args.db) as store, store.session() as session:
         rows = _rows(args.kind, session)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -321,10 +328,10 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
+    from briefer.cli_store import open_store
     from briefer.services.search import search
-    from briefer.store import Store
 
-    with Store.open(args.db) as store, store.session() as session:
+    with open_store(args.db) as store, store.session() as session:
         hits = search(session, args.query, args.kind, limit=max(1, args.limit))
     rows = [{"kind": h.kind, "id": str(h.id), "title": h.title} for h in hits]
     if args.json:
@@ -334,11 +341,32 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_init(args: argparse.Namespace) -> int:
+    from briefer.cli_store import open_store
+    from briefer.store import resolve_target
+
+    target = resolve_target(args.db)
+    if target.path is not None and target.path.exists() and target.path.stat().st_size:
+        raise BrieferError(f"{target.path} already exists; give a new file name.")
+    with open_store(args.db, encrypt=args.encrypt, auto_backup=False) as store:
+        where = store.target.display
+        encrypted = store.encrypted
+    if encrypted:
+        print(
+            f"Created an encrypted store at {where}, readable by you only. Keep the passphrase "
+            "safe: without it nobody can open the store, Briefer included."
+        )
+    else:
+        print(f"Created a store at {where}, readable by you only.")
+    return EXIT_OK
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
+    from briefer.cli_store import passphrase_for
     from briefer.store import check_store, resolve_target
 
     target = resolve_target(args.db)
-    problems = check_store(target)
+    problems = check_store(target, passphrase=passphrase_for(target))
     if problems:
         print(f"{target.display}: {len(problems)} problem(s)", file=sys.stderr)
         for problem in problems:
@@ -354,18 +382,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
-    from briefer.store import Store
+    from briefer.cli_store import open_store
 
-    with Store.open(args.db, create=False, auto_backup=False) as store:
+    with open_store(args.db, create=False, auto_backup=False) as store:
         written = store.backup(args.path)
     print(f"Backed up to {written}")
     return EXIT_OK
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from briefer.store import Store
+    from briefer.cli_store import open_store
 
-    with Store.open(args.db, auto_backup=False) as store:
+    with open_store(args.db, auto_backup=False) as store:
         safety = store.restore(args.path)
         where = store.target.display
     print(f"Restored {where} from {args.path}; its previous content was saved to {safety}")
@@ -373,9 +401,9 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from briefer.cli_store import open_store
     from briefer.export.assemble import ExportOptions
     from briefer.services.exports import export_briefing
-    from briefer.store import Store
 
     titles = tuple(
         t.strip() for value in args.sections or () for t in value.split(",") if t.strip()
@@ -387,7 +415,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         sections=titles,
         entire_text=args.entire_text,
     )
-    with Store.open(args.db, auto_backup=False) as store:
+    with open_store(args.db, auto_backup=False) as store:
         result = export_briefing(
             store.session,
             args.briefing,
@@ -405,13 +433,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_lists(args: argparse.Namespace) -> int:
+    from briefer.cli_store import open_store
     from briefer.services.hygiene import check_lists
-    from briefer.store import Store
 
     if args.lists_command == "export":
         from briefer.services.exports import export_list
 
-        with Store.open(args.db, auto_backup=False) as store:
+        with open_store(args.db, auto_backup=False) as store:
             result = export_list(
                 store.session, args.list, args.out, fmt=args.format, reference=args.reference_doc
             )
@@ -419,7 +447,7 @@ def _cmd_lists(args: argparse.Namespace) -> int:
         print(f"Exported {marked}{result.format} to {result.path}")
         return EXIT_OK
 
-    with Store.open(args.db) as store, store.session() as session:
+    with open_store(args.db) as store, store.session() as session:
         warnings = check_lists(
             session, store.today(), max_names=args.max_names, stale_days=args.stale_days
         )
@@ -434,14 +462,14 @@ def _cmd_lists(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from briefer.store import Store
+    from briefer.cli_store import open_store
 
     if args.import_command in ("points", "cases"):
         return _import_library(args)
     from briefer.services.events import get_event
     from briefer.services.review_session import import_replies
 
-    with Store.open(args.db) as store, store.session() as session:
+    with open_store(args.db) as store, store.session() as session:
         event = get_event(session, args.event)
         rows, discrepancies = import_replies(session, event, args.file, dry_run=args.dry_run)
     verb = "would import" if args.dry_run else "imported"
@@ -453,11 +481,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _import_library(args: argparse.Namespace) -> int:
     """Points or cases: all or nothing, a report of created, merged and rejected rows."""
+    from briefer.cli_store import open_store
     from briefer.services.imports import ImportRefused, import_cases, import_points
-    from briefer.store import Store
 
     try:
-        with Store.open(args.db) as store, store.session() as session:
+        with open_store(args.db) as store, store.session() as session:
             if args.import_command == "points":
                 report = import_points(session, args.file, dry_run=args.dry_run)
             else:
@@ -502,6 +530,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "demo": _cmd_demo,
     "list": _cmd_list,
     "search": _cmd_search,
+    "init": _cmd_init,
     "check": _cmd_check,
     "backup": _cmd_backup,
     "restore": _cmd_restore,

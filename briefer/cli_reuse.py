@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from briefer.errors import BrieferError
+
 EXIT_OK, EXIT_REFUSED = 0, 1
 
 
@@ -98,6 +100,11 @@ def add_commands(commands: Any) -> None:
         action="store_true",
         help="merge into a store that holds data, record by record (conflicts are reported)",
     )
+    copy.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="make the new SQLite target an encrypted store ($BRIEFER_TO_PASSPHRASE, else typed)",
+    )
 
     diff = commands.add_parser("diff", help="what changed between two briefings or versions")
     diff.add_argument("old", metavar="A", help="BRIEFING or BRIEFING@N (version N)")
@@ -106,9 +113,9 @@ def add_commands(commands: Any) -> None:
 
 
 def _store(args: argparse.Namespace) -> Any:
-    from briefer.store import Store
+    from briefer.cli_store import open_store
 
-    return Store.open(args.db)
+    return open_store(args.db)
 
 
 def _cmd_events(args: argparse.Namespace) -> int:
@@ -273,6 +280,27 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _passphrases(args: argparse.Namespace) -> dict[str, str | None]:
+    """The source's passphrase, and the target's: its own if it is encrypted already, or a
+    new one when --encrypt creates it."""
+    from briefer.cli_store import TO_PASSPHRASE_ENV, new_passphrase, passphrase_for
+    from briefer.store import is_encrypted_file, resolve_target
+
+    source, target = resolve_target(args.source), resolve_target(args.target)
+    if args.encrypt and target.path is None:
+        raise BrieferError("--encrypt makes a SQLite store file; give --to a file path.")
+    if target.path is not None and is_encrypted_file(target.path):
+        target_passphrase = passphrase_for(target, TO_PASSPHRASE_ENV)
+    elif args.encrypt and not args.merge:
+        target_passphrase = new_passphrase(target, TO_PASSPHRASE_ENV)
+    else:
+        target_passphrase = None
+    return {
+        "source_passphrase": passphrase_for(source),
+        "target_passphrase": target_passphrase,
+    }
+
+
 def _cmd_copy(args: argparse.Namespace) -> int:
     from briefer.services.copy import copy_between
 
@@ -292,7 +320,9 @@ def _cmd_copy(args: argparse.Namespace) -> int:
 
     if args.merge:
         return _merge(args, progress)
-    report, where = copy_between(args.source, args.target, progress=progress)
+    report, where = copy_between(
+        args.source, args.target, progress=progress, encrypt=args.encrypt, **_passphrases(args)
+    )
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(
@@ -305,7 +335,7 @@ def _cmd_copy(args: argparse.Namespace) -> int:
 def _merge(args: argparse.Namespace, progress: Callable[[str, int, int], None]) -> int:
     from briefer.services.copy import merge_between
 
-    report, where = merge_between(args.source, args.target, progress=progress)
+    report, where = merge_between(args.source, args.target, progress=progress, **_passphrases(args))
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(

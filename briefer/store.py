@@ -9,7 +9,9 @@ The rules enforced here are the ones a user's data depends on:
 * opening an older store takes a backup first, then migrates one revision per transaction;
 * SQLite connections run with foreign keys on, WAL, a busy timeout and real transactional
   DDL (pysqlite's implicit transaction handling is switched off, as SQLAlchemy documents);
-* backups use SQLite's online backup API, rotate, and are taken at most daily on open.
+* backups use SQLite's online backup API, rotate, and are taken at most daily on open;
+* an encrypted store (SQLCipher, see :mod:`briefer.cipher`) is opened only with its
+  passphrase, and its backups are encrypted with the same key.
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ from sqlalchemy.orm.exc import StaleDataError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-from briefer import clock, paths
+from briefer import cipher, clock, paths
+from briefer.cipher import CipherKey, PassphraseNeeded
 from briefer.errors import ConflictError, StoreError, ValidationError
 from briefer.migrations import HEAD, REVISIONS
 from briefer.models import revisions
@@ -113,32 +116,60 @@ def _not_a_store(path: Path, reason: str) -> StoreError:
     )
 
 
-def _readonly_connection(path: Path) -> sqlite3.Connection:
+def _readonly_connection(path: Path, key: CipherKey | None = None) -> sqlite3.Connection:
+    if key is not None:
+        return cipher.connect(path, key, readonly=True)
     return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
 
 
-def inspect_sqlite_file(path: Path) -> str | None:
-    """Check a file is a sound Briefer store without writing to it.
-
-    Returns its schema revision, or None for a file that is empty (0 bytes or no tables) and
-    may be initialised. Raises StoreError with the reason otherwise.
-    """
+def _read_header(path: Path) -> bytes:
     if path.is_dir():
         raise _not_a_store(path, "it is a folder")
     if not path.exists():
         raise StoreError(f"{path} does not exist.")
     try:
         with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+            return handle.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise StoreError(f"{path} cannot be read: {exc.strerror}.") from exc
+
+
+def is_encrypted_file(path: Path) -> bool:
+    """Whether opening this file will need a passphrase (False for a missing file)."""
+    try:
+        return path.is_file() and cipher.looks_encrypted(path, _read_header(path))
+    except StoreError:
+        return False
+
+
+def file_key(path: Path, passphrase: str | None) -> CipherKey | None:
+    """The key an existing file needs: None for a plain store, else derived from the
+    passphrase and the file's salt."""
+    if not is_encrypted_file(path):
+        return None
+    if passphrase is None:
+        raise PassphraseNeeded(path)
+    return CipherKey.for_file(path, passphrase)
+
+
+def inspect_sqlite_file(path: Path, key: CipherKey | None = None) -> str | None:
+    """Check a file is a sound Briefer store without writing to it.
+
+    Returns its schema revision, or None for a file that is empty (0 bytes or no tables) and
+    may be initialised. Raises StoreError with the reason otherwise (PassphraseNeeded for an
+    encrypted file without its key, WrongPassphrase for one the key does not open).
+    """
+    header = _read_header(path)
     if not header:
         return None
-    if header != SQLITE_HEADER:
-        raise _not_a_store(path, "it is not a database file (text or another format)")
-    _refuse_truncated(path)
+    if key is None:
+        if cipher.looks_encrypted(path, header):
+            raise PassphraseNeeded(path)
+        if header != SQLITE_HEADER:
+            raise _not_a_store(path, "it is not a database file (text or another format)")
+        _refuse_truncated(path)
     try:
-        with closing(_readonly_connection(path)) as conn:
+        with closing(_readonly_connection(path, key)) as conn:
             tables = {
                 row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -259,8 +290,16 @@ def migrate(engine: Engine, revision: str = "head", *, down: bool = False) -> No
 # --------------------------------------------------------------------------- engines
 
 
-def _sqlite_engine(path: Path, *, readonly: bool = False) -> Engine:
-    if readonly:
+def _sqlite_engine(path: Path, *, readonly: bool = False, key: CipherKey | None = None) -> Engine:
+    if key is not None:
+        # The file URL keeps SQLAlchemy's file pool; the module makes SQLCipher's errors
+        # the ones SQLAlchemy wraps.
+        engine = create_engine(
+            f"sqlite:///{path}",
+            creator=lambda: cipher.connect(path, key, readonly=readonly),
+            module=cipher.driver(),
+        )
+    elif readonly:
         engine = create_engine("sqlite://", creator=lambda: _readonly_connection(path))
     else:
         engine = create_engine(f"sqlite:///{path}")
@@ -312,9 +351,10 @@ def _is_write_contention(exc: OperationalError) -> bool:
 class Store:
     """An open store: an engine, a unit-of-work factory, and the store's own facts."""
 
-    def __init__(self, target: StoreTarget, engine: Engine):
+    def __init__(self, target: StoreTarget, engine: Engine, key: CipherKey | None = None):
         self.target = target
         self.engine = engine
+        self.key = key
         self._factory = sessionmaker(engine, expire_on_commit=False)
         revisions.install(self._factory)
         sync.install(self._factory)
@@ -328,34 +368,69 @@ class Store:
         *,
         create: bool = True,
         auto_backup: bool = True,
+        passphrase: str | None = None,
+        encrypt: bool = False,
     ) -> Store:
+        """Open (or create) a store. ``passphrase`` opens an encrypted SQLite store;
+        with ``encrypt`` a store created here is encrypted with it."""
         target = db if isinstance(db, StoreTarget) else resolve_target(db)
         if target.is_sqlite:
-            return cls._open_sqlite(target, create=create, auto_backup=auto_backup)
+            return cls._open_sqlite(
+                target,
+                create=create,
+                auto_backup=auto_backup,
+                passphrase=passphrase,
+                encrypt=encrypt,
+            )
+        if encrypt:
+            raise StoreError(
+                "Encryption is for SQLite store files; protect a PostgreSQL store on its "
+                "server (disk encryption, TLS, roles)."
+            )
         return cls._open_postgres(target, create=create)
 
     @classmethod
-    def _open_sqlite(cls, target: StoreTarget, *, create: bool, auto_backup: bool) -> Store:
+    def _open_sqlite(
+        cls,
+        target: StoreTarget,
+        *,
+        create: bool,
+        auto_backup: bool,
+        passphrase: str | None,
+        encrypt: bool,
+    ) -> Store:
         path = target.path
         assert path is not None
-        is_new = not path.exists()
+        is_new = not path.exists() or (encrypt and path.is_file() and not path.stat().st_size)
+        key: CipherKey | None = None
         if is_new:
             if not create:
                 raise StoreError(f"There is no store at {path}.")
+            if encrypt:
+                if passphrase is None:
+                    raise StoreError("A new encrypted store needs a passphrase.")
+                key = CipherKey.new(passphrase)
             if not path.parent.is_dir():
                 raise StoreError(
                     f"Cannot create a store at {path}: the folder {path.parent} does not exist."
                 )
             try:
-                create_private_file(path)
+                if not path.exists():
+                    create_private_file(path)
             except OSError as exc:
                 raise StoreError(f"Cannot create a store at {path}: {exc.strerror}.") from exc
             revision = None
         else:
-            revision = inspect_sqlite_file(path)
+            key = file_key(path, passphrase)
+            if encrypt and key is None:
+                raise StoreError(
+                    f"{path} already holds a store that is not encrypted. To encrypt it, copy "
+                    "it to a new file: briefer copy --from OLD --to NEW --encrypt."
+                )
+            revision = inspect_sqlite_file(path, key)
             if not os.access(path, os.W_OK):
                 raise StoreError(f"{path} is read-only; Briefer needs to write to its store.")
-        store = cls(target, _sqlite_engine(path))
+        store = cls(target, _sqlite_engine(path, key=key), key)
         try:
             if revision != head_revision():
                 if revision is not None:
@@ -394,6 +469,10 @@ class Store:
             engine.dispose()
             raise _connect_error(target, exc) from exc
         return cls(target, engine)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -511,7 +590,7 @@ class Store:
             create_private_file(temporary)
             raw = self.engine.raw_connection()
             try:
-                with closing(sqlite3.connect(temporary)) as copy:
+                with closing(self._connect_copy(temporary)) as copy:
                     raw.driver_connection.backup(copy)  # type: ignore[union-attr]
             finally:
                 raw.close()
@@ -522,6 +601,12 @@ class Store:
         if automatic:
             self._rotate_backups()
         return dest
+
+    def _connect_copy(self, path: Path) -> sqlite3.Connection:
+        """A backup of an encrypted store is encrypted with the same key (and salt)."""
+        if self.key is not None:
+            return cipher.connect(path, self.key)
+        return sqlite3.connect(path)
 
     def backup_if_due(self) -> Path | None:
         """At most one automatic backup a day, taken when the store is opened."""
@@ -543,14 +628,15 @@ class Store:
         """
         self._require_sqlite("Restore")
         source = source.expanduser().absolute()
-        revision = inspect_sqlite_file(source)
+        source_key = self._key_for_restore(source)
+        revision = inspect_sqlite_file(source, source_key)
         if revision is None:
             raise _not_a_store(source, "it is empty")
         safety = self.backup(reason="before-restore")
         self.engine.dispose()
         raw = self.engine.raw_connection()
         try:
-            with closing(_readonly_connection(source)) as backup_source:
+            with closing(_readonly_connection(source, source_key)) as backup_source:
                 backup_source.backup(raw.driver_connection)  # type: ignore[arg-type]
         finally:
             raw.close()
@@ -559,27 +645,49 @@ class Store:
             migrate(self.engine)
         return safety
 
+    def _key_for_restore(self, source: Path) -> CipherKey | None:
+        """SQLite's backup copies pages, so a backup and the store it replaces must be both
+        plain or both encrypted (with this store's passphrase)."""
+        source_encrypted = is_encrypted_file(source)
+        if self.key is None and source_encrypted:
+            raise StoreError(
+                f"{source} is an encrypted backup and this store is not encrypted. Open the "
+                "backup itself with its passphrase, or copy it: "
+                "briefer copy --from BACKUP --to NEW."
+            )
+        if self.key is not None and not source_encrypted:
+            raise StoreError(
+                f"{source} is not encrypted and this store is. Copy it into a new encrypted "
+                "store instead: briefer copy --from BACKUP --to NEW --encrypt."
+            )
+        return file_key(source, self.key.passphrase) if self.key else None
+
 
 # --------------------------------------------------------------------------- checking
 
 
-def check_store(db: str | os.PathLike[str] | StoreTarget | None) -> list[str]:
+def check_store(
+    db: str | os.PathLike[str] | StoreTarget | None, *, passphrase: str | None = None
+) -> list[str]:
     """List what is wrong with a store, without migrating or writing anything."""
     target = db if isinstance(db, StoreTarget) else resolve_target(db)
     if target.path is not None:
-        return _check_sqlite(target.path)
+        return _check_sqlite(target.path, passphrase)
     return _check_postgres(target)
 
 
-def _check_sqlite(path: Path) -> list[str]:
+def _check_sqlite(path: Path, passphrase: str | None) -> list[str]:
     try:
-        revision = inspect_sqlite_file(path)
+        key = file_key(path, passphrase)
+        revision = inspect_sqlite_file(path, key)
+    except PassphraseNeeded:
+        raise
     except StoreError as exc:
         return [str(exc)]
     if revision is None:
         return [f"{path} is empty: no Briefer store has been created in it yet."]
     problems: list[str] = []
-    with closing(_readonly_connection(path)) as conn:
+    with closing(_readonly_connection(path, key)) as conn:
         integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         if integrity != ["ok"]:
             problems.extend(f"integrity: {line}" for line in integrity)

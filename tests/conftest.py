@@ -29,7 +29,13 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         folder = home / name.lower()
         folder.mkdir(parents=True)
         monkeypatch.setenv(name, str(folder))
-    for name in ("BRIEFER_DB", "BRIEFER_TODAY", "BRIEFER_DATA_DIR"):
+    for name in (
+        "BRIEFER_DB",
+        "BRIEFER_TODAY",
+        "BRIEFER_DATA_DIR",
+        "BRIEFER_PASSPHRASE",
+        "BRIEFER_TO_PASSPHRASE",
+    ):
         monkeypatch.delenv(name, raising=False)
     return home
 
@@ -149,6 +155,23 @@ def sample_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
     try:
         with Store.open(path) as store:
             ensure_sample_store(store)
+    finally:
+        os.environ.pop("BRIEFER_DATA_DIR", None)
+    return path
+
+
+PASSPHRASE = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def encrypted_sample(sample_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample workspace in an encrypted store (passphrase PASSPHRASE), built once."""
+    from briefer.services.copy import copy_between
+
+    path = tmp_path_factory.mktemp("encrypted") / "sample.db"
+    os.environ["BRIEFER_DATA_DIR"] = str(path.parent / "data")
+    try:
+        copy_between(str(sample_sqlite), str(path), target_passphrase=PASSPHRASE, encrypt=True)
     finally:
         os.environ.pop("BRIEFER_DATA_DIR", None)
     return path

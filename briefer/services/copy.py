@@ -286,17 +286,24 @@ def _verify(
 
 
 def copy_between(
-    source_db: str, target_db: str, *, progress: Progress | None = None
+    source_db: str,
+    target_db: str,
+    *,
+    progress: Progress | None = None,
+    source_passphrase: str | None = None,
+    target_passphrase: str | None = None,
+    encrypt: bool = False,
 ) -> tuple[CopyReport, str]:
-    """Open both stores (creating the target) and copy; a new SQLite target that is not
-    completed is deleted again. Returns the report and the target's display name."""
+    """Open both stores (creating the target, encrypted with ``target_passphrase`` when
+    ``encrypt``) and copy; a new SQLite target that is not completed is deleted again.
+    Returns the report and the target's display name."""
     from briefer.store import resolve_target
 
-    source = Store.open(source_db, create=False, auto_backup=False)
+    source = Store.open(source_db, create=False, auto_backup=False, passphrase=source_passphrase)
     try:
         where = resolve_target(target_db)
         created = where.path is not None and not where.path.exists()
-        target = Store.open(where, auto_backup=False)
+        target = Store.open(where, auto_backup=False, passphrase=target_passphrase, encrypt=encrypt)
         try:
             report = copy_store(source, target, progress=progress)
         except BaseException:
@@ -462,11 +469,16 @@ def _merge_unversioned(
 
 
 def merge_between(
-    source_db: str, target_db: str, *, progress: Progress | None = None
+    source_db: str,
+    target_db: str,
+    *,
+    progress: Progress | None = None,
+    source_passphrase: str | None = None,
+    target_passphrase: str | None = None,
 ) -> tuple[MergeReport, str]:
-    source = Store.open(source_db, create=False, auto_backup=False)
+    source = Store.open(source_db, create=False, auto_backup=False, passphrase=source_passphrase)
     try:
-        target = Store.open(target_db, auto_backup=False)
+        target = Store.open(target_db, auto_backup=False, passphrase=target_passphrase)
         try:
             return merge_store(source, target, progress=progress), target.target.display
         finally:
