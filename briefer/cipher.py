@@ -29,6 +29,7 @@ KEY_BYTES = 32
 KDF_ITERATIONS = 256_000  # SQLCipher 4's default, so its own tools open our files
 PAGE_SIZE = 4096  # SQLCipher 4's default page size
 MIN_PASSPHRASE = 8
+PASSPHRASE_ENV = "BRIEFER_PASSPHRASE"  # read by the command line, and tried first by the window
 
 
 class PassphraseNeeded(StoreError):

@@ -12,10 +12,10 @@ import os
 import sys
 from typing import Any
 
+from briefer.cipher import PASSPHRASE_ENV
 from briefer.errors import StoreError
 from briefer.store import Store, StoreTarget, is_encrypted_file, resolve_target
 
-PASSPHRASE_ENV = "BRIEFER_PASSPHRASE"
 TO_PASSPHRASE_ENV = "BRIEFER_TO_PASSPHRASE"
 
 

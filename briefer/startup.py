@@ -29,9 +29,9 @@ def startup_target(db: str | None) -> Startup:
     return Startup(resolve_target(str(paths.sample_store_path())), True)
 
 
-def open_startup_store(db: str | None) -> Store:
+def open_startup_store(db: str | None, passphrase: str | None = None) -> Store:
     startup = startup_target(db)
-    store = Store.open(startup.target)
+    store = Store.open(startup.target, passphrase=passphrase)
     if startup.is_sample:
         from briefer.sample.workspace import ensure_sample_store
 

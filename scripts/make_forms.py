@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 
 WIDGETS = {
     "line": "QLineEdit",
+    "secret": "QLineEdit",
     "text": "QPlainTextEdit",
     "combo": "QComboBox",
     "date": "QDateEdit",
@@ -34,6 +35,8 @@ def _widget(kind: str, name: str, accessible: str, extra: str = "") -> str:
         props += _prop("calendarPopup", "bool", "true") + _prop(
             "displayFormat", "string", "yyyy-MM-dd"
         )
+    if kind == "secret":
+        props += _prop("echoMode", "enum", "QLineEdit::Password")
     if kind == "label":
         props += _prop("wordWrap", "bool", "true")
     if kind == "text":
@@ -225,6 +228,34 @@ FORMS = {
             ("addClearanceButton", "&Add clearance", "Add clearance"),
             ("removeClearanceButton", "Re&move clearance", "Remove clearance"),
         ),
+    ),
+    "passphrase_dialog.ui": form(
+        "PassphraseDialog",
+        "Passphrase",
+        [
+            ("", "label", "messageLabel", "What the passphrase is for"),
+            ("", "check", "encryptCheck", "Encrypt this store with a passphrase"),
+            ("&Passphrase:", "secret", "passphraseEdit", "Passphrase"),
+            ("&Again:", "secret", "confirmEdit", "The same passphrase again"),
+            ("", "label", "errorLabel", "Why the passphrase is refused"),
+        ],
+        dialog=True,
+    ),
+    "copy_store_dialog.ui": form(
+        "CopyStoreDialog",
+        "Copy Store",
+        [
+            ("", "label", "sourceLabel", "The store to copy"),
+            ("&To:", "line", "targetEdit", "Target: a new file, or a PostgreSQL URL"),
+            ("", "check", "mergeCheck", "Merge into a store that already holds data"),
+            ("", "check", "encryptCheck", "Encrypt the new store with a passphrase"),
+            ("&Passphrase:", "secret", "passphraseEdit", "Passphrase of the target store"),
+            ("&Again:", "secret", "confirmEdit", "The same passphrase again"),
+            ("", "label", "statusLabel", "Copy status"),
+            ("", "progress", "progressBar", "Copy progress"),
+        ],
+        dialog=True,
+        extra_rows=_button_row("browseRow", ("browseButton", "&Browse…", "Choose target file")),
     ),
 }
 

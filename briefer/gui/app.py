@@ -55,17 +55,19 @@ def run(
     def load() -> None:
         from briefer.errors import BrieferError
         from briefer.gui import errors
+        from briefer.gui.passphrase_dialog import open_with_passphrase
         from briefer.startup import open_startup_store, startup_target
 
         errors.install()
         try:
             startup = startup_target(db)
-            store = open_startup_store(db)
-            window.attach(store, is_sample=startup.is_sample)
-            if open_briefing:
-                window.open_briefing(open_briefing)
-            else:
-                window.open_default_briefing()
+            store = open_with_passphrase(window, lambda key: open_startup_store(db, key))
+            if store is not None:
+                window.attach(store, is_sample=startup.is_sample)
+                if open_briefing:
+                    window.open_briefing(open_briefing)
+                else:
+                    window.open_default_briefing()
         except BrieferError as exc:
             print(f"briefer: {exc}", file=sys.stderr)
             if exit_when_ready:

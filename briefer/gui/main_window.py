@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
         self.open_store_action = self._action(
             "&Open Store…", self.choose_store, "std:Open", None, "openStore"
         )
+        self.copy_store_action = self._action(
+            "&Copy Store To…", self.copy_store, None, None, "copyStore"
+        )
         self.quit_action = self._action("&Quit", self.close, "std:Quit", None, "quit")
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self._shortcuts.append((self.undo_action, ["std:Undo"]))
@@ -231,6 +234,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_store_action, self.open_store_action])
         self.recent_menu = QMenu("Open &Recent", self)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.copy_store_action)
         file_menu.addSeparator()
         import_menu = file_menu.addMenu("&Import")
         import_menu.addActions([self.import_points_action, self.import_cases_action])
@@ -270,6 +274,7 @@ class MainWindow(QMainWindow):
             self.new_event_action,
             self.edit_event_action,
             self.export_action,
+            self.copy_store_action,
             self.save_template_action,
             self.new_draft_action,
             self.import_points_action,
@@ -340,6 +345,7 @@ class MainWindow(QMainWindow):
         as_of = store.as_of
         self.store_label.setText(
             f"Store: {store.target.display}"
+            + ("   ·   Encrypted" if store.encrypted else "")
             + (f"   ·   As of {as_of.isoformat()}" if as_of else "")
         )
         self.save_label.setText("All changes saved")
@@ -397,24 +403,50 @@ class MainWindow(QMainWindow):
             self.switch_store(path)
 
     def new_store(self) -> None:
+        """A new, empty store file, encrypted if the person chooses a passphrase."""
+        from briefer.gui.passphrase_dialog import PassphraseDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self, "New Store", str(Path.home() / "briefer.db"), "Briefer stores (*.db)"
         )
-        if path:
-            if Path(path).exists():
-                QMessageBox.warning(self, "New Store", f"{path} already exists; choose a new name.")
-                return
-            self.switch_store(path)
+        if not path:
+            return
+        if Path(path).exists():
+            QMessageBox.warning(self, "New Store", f"{path} already exists; choose a new name.")
+            return
+        choice = PassphraseDialog(self, path=Path(path), new=True).ask_new()
+        if choice is not None:
+            encrypt, passphrase = choice
+            self.switch_store(path, passphrase=passphrase, encrypt=encrypt)
 
-    def switch_store(self, path: str) -> bool:
-        """Open another store; if it cannot be opened, say why and keep the current one."""
+    def copy_store(self) -> None:
+        """Copy the open store to a new file or a PostgreSQL database, with progress."""
+        from briefer.gui.copy_dialog import CopyStoreDialog
+
+        if self.store is None:
+            return
+        if self.editor is not None:
+            self.editor.flush_typing()  # the copy reads the store: the last keystrokes too
+        CopyStoreDialog(self.store, self).exec()
+
+    def switch_store(
+        self, path: str, *, passphrase: str | None = None, encrypt: bool = False
+    ) -> bool:
+        """Open another store (asking for its passphrase if it is encrypted); if it cannot
+        be opened, or the person cancels, say why and keep the current one."""
         from briefer.errors import BrieferError
+        from briefer.gui.passphrase_dialog import open_with_passphrase
         from briefer.store import Store
 
+        def attempt(key: str | None) -> Store:
+            return Store.open(path, passphrase=key, encrypt=encrypt)
+
         try:
-            store = Store.open(path)
+            store = open_with_passphrase(self, attempt, passphrase)
         except BrieferError as exc:
             QMessageBox.warning(self, "Cannot open the store", str(exc))
+            return False
+        if store is None:
             return False
         if self.editor is not None:
             self.editor.flush_typing()
