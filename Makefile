@@ -59,6 +59,10 @@ dist-check: dist
 	BRIEFER_DATA_DIR=$(CHECK)/data dist/briefer/briefer --db $(CHECK)/s.db export "Human Rights Between Summits" --out $(CHECK)/brief.docx
 	$(BIN)/python -c "import docx, sys; text = ' '.join(p.text for p in docx.Document(sys.argv[1]).paragraphs); assert 'Human Rights' in text, 'export unreadable'; print('export read back:', len(text), 'characters')" $(CHECK)/brief.docx
 	BRIEFER_DATA_DIR=$(CHECK)/data QT_QPA_PLATFORM=offscreen dist/briefer/briefer --db $(CHECK)/s.db --exit-when-ready
+	BRIEFER_DATA_DIR=$(CHECK)/data BRIEFER_TO_PASSPHRASE=dist-check-passphrase dist/briefer/briefer copy --from $(CHECK)/s.db --to $(CHECK)/e.db --encrypt
+	! grep -q Shcharansk $(CHECK)/e.db  # the encrypted copy shows no plaintext
+	BRIEFER_DATA_DIR=$(CHECK)/data BRIEFER_PASSPHRASE=dist-check-passphrase dist/briefer/briefer --db $(CHECK)/e.db search Щаранский --kind case
+	BRIEFER_DATA_DIR=$(CHECK)/data BRIEFER_PASSPHRASE=dist-check-passphrase QT_QPA_PLATFORM=offscreen dist/briefer/briefer --db $(CHECK)/e.db --exit-when-ready
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache .hypothesis bench-results.json

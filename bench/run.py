@@ -361,6 +361,114 @@ def measure_interaction(store: Path, env: dict[str, str]) -> list[Measure]:
     ]
 
 
+BENCH_PASSPHRASE = "bench passphrase, not a secret"
+
+
+def _keystroke_median(store_path: Path, passphrase: str | None) -> float:
+    """Median time of a library search per keystroke (warm: the store has been searched)."""
+    from briefer.services.search import search
+    from briefer.store import Store
+
+    samples: list[float] = []
+    with (
+        Store.open(store_path, auto_backup=False, passphrase=passphrase) as store,
+        store.session() as session,
+    ):
+        for query in QUERIES:  # warm the page cache, as a person's first keystrokes do
+            search(session, query, limit=50)
+        for _round in range(5):
+            for query in [*QUERIES, *_keystrokes("Щаранский")]:
+                start = time.perf_counter()
+                search(session, query, limit=50)
+                samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def _open_in_process(store_path: Path, passphrase: str | None) -> float:
+    """Store.open and the navigator's first read, best of 5, in milliseconds."""
+    from briefer.services.overview import briefing_rows
+    from briefer.store import Store
+
+    best = float("inf")
+    for _run in range(5):
+        start = time.perf_counter()
+        with (
+            Store.open(store_path, auto_backup=False, passphrase=passphrase) as store,
+            store.session() as session,
+        ):
+            briefing_rows(session)
+        best = min(best, (time.perf_counter() - start) * 1000)
+    return best
+
+
+def measure_encrypted(store: Path, work: Path, env: dict[str, str]) -> list[Measure]:
+    """The large library copied into an encrypted store, opened and searched beside the
+    plain one: the window ready, the store opened in-process, search per keystroke."""
+    from briefer.sample.large import LARGE_BRIEFING_TITLE
+
+    encrypted = work / "large-encrypted.db"
+    _timed(
+        [
+            sys.executable,
+            "-m",
+            "briefer",
+            "copy",
+            "--from",
+            str(store),
+            "--to",
+            str(encrypted),
+            "--encrypt",
+        ],
+        {**env, "BRIEFER_TO_PASSPHRASE": BENCH_PASSPHRASE},
+    )
+    gui_env = {**env, "QT_QPA_PLATFORM": "offscreen", "BRIEFER_PASSPHRASE": BENCH_PASSPHRASE}
+
+    def ready(path: Path) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "briefer",
+            "--db",
+            str(path),
+            "--open",
+            LARGE_BRIEFING_TITLE,
+            "--exit-when-ready",
+        ]
+
+    ready_plain = _best_of(3, ready(store), gui_env)
+    ready_encrypted = _best_of(3, ready(encrypted), gui_env)
+    open_plain = _open_in_process(store, None)
+    open_encrypted = _open_in_process(encrypted, BENCH_PASSPHRASE)
+    search_plain = _keystroke_median(store, None)
+    search_encrypted = _keystroke_median(encrypted, BENCH_PASSPHRASE)
+    return [
+        Measure.against_baseline(
+            "encrypted vs plain: window ready, large briefing",
+            ready_encrypted,
+            ready_plain,
+            "s",
+            1.5,
+            "best of 3, whole processes; passphrase from BRIEFER_PASSPHRASE",
+        ),
+        Measure.against_baseline(
+            "encrypted vs plain: search per keystroke, median",
+            search_encrypted,
+            search_plain,
+            "ms",
+            1.5,
+            "library search, Latin and Cyrillic keystrokes, warm",
+        ),
+        Measure.against_baseline(
+            "encrypted vs plain: Store.open + first read",
+            open_encrypted,
+            open_plain,
+            "ms",
+            1.5,
+            "in-process, best of 5; includes the one PBKDF2 (256,000 rounds) per opening",
+        ),
+    ]
+
+
 def main() -> int:
     env = {**os.environ, "BRIEFER_DATA_DIR": tempfile.mkdtemp(prefix="briefer-bench-data-")}
     with tempfile.TemporaryDirectory(prefix="briefer-bench-") as tmp:
@@ -374,6 +482,7 @@ def main() -> int:
             *measure_case_search(str(store), "SQLite"),
             *measure_startup(store, env),
             *measure_interaction(store, env),
+            *measure_encrypted(store, work, env),
             # Last: the COPY floor reads the whole large store into this process, and a child
             # forked from a large process starts with that resident size (ru_maxrss).
             *measure_postgres(store, env),

@@ -57,7 +57,7 @@ def driver() -> ModuleType:
         from sqlcipher3 import dbapi2
     except ImportError as exc:  # pragma: no cover - the wheel is a dependency
         raise StoreError(
-            "Encrypted stores need the sqlcipher3-binary package; reinstall Briefer."
+            "Encrypted stores need the sqlcipher3-wheels package; reinstall Briefer."
         ) from exc
     return dbapi2
 
