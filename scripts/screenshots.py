@@ -9,12 +9,60 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 
 def _settle(app) -> None:
     for _ in range(30):
         app.processEvents()
+
+
+def _store_dialogs(app, window, target: Path) -> None:
+    """A new store's passphrase, an encrypted store asking for its own, and a copy caught
+    half-way by its progress bar (grabbed from the running copy, not posed)."""
+    from briefer.gui.copy_dialog import CopyStoreDialog
+    from briefer.gui.passphrase_dialog import PassphraseDialog
+
+    new = PassphraseDialog(window, path=Path.home() / "summit-laptop.db", new=True)
+    new.encrypt.setChecked(True)
+    new.passphrase.setText("a long passphrase")
+    new.confirm.setText("a long passphrase")
+    new.dialog.show()
+    _settle(app)
+    new.dialog.grab().save(str(target / "new-store-passphrase.png"))
+    new.dialog.reject()
+
+    copy = CopyStoreDialog(window.store, window)
+    copy.target.setText(str(Path(tempfile.mkdtemp(prefix="briefer-shots-copy-")) / "laptop.db"))
+    copy.encrypt.setChecked(True)
+    copy.passphrase.setText("a long passphrase")
+    copy.confirm.setText("a long passphrase")
+    copy.dialog.show()
+    grabbed = []
+
+    def halfway(value: int) -> None:
+        if not grabbed and value * 2 >= copy.progress.maximum() > 1:
+            grabbed.append(copy.dialog.grab())
+
+    copy.progress.valueChanged.connect(halfway)
+    copy.start()
+    while copy.job is not None:  # not a tight loop: each call into Qt costs a reference
+        app.processEvents()
+        time.sleep(0.02)
+    grabbed[0].save(str(target / "copy-store.png"))
+    copy.dialog.reject()
+
+    asking = PassphraseDialog(
+        window,
+        path=Path.home() / "summit-laptop.db",
+        new=False,
+        error="That passphrase does not open the store. Check it and try again.",
+    )
+    asking.dialog.show()
+    _settle(app)
+    asking.dialog.grab().save(str(target / "open-encrypted.png"))
+    asking.dialog.reject()
 
 
 def main(out_dir: str) -> int:
@@ -125,6 +173,8 @@ def main(out_dir: str) -> int:
     _settle(app)
     window.grab().save(str(target / "review-panel.png"))
 
+    _store_dialogs(app, window, target)
+
     theme.apply(app, "dark")
     window.editor.banner.set_marking(editor.model.data_.marking)
     _settle(app)
@@ -142,6 +192,9 @@ def main(out_dir: str) -> int:
         "template-gallery.png",
         "review-panel.png",
         "dark-theme.png",
+        "new-store-passphrase.png",
+        "copy-store.png",
+        "open-encrypted.png",
     ):
         print(f"wrote {target / name}")
     del shots

@@ -168,10 +168,12 @@ def encrypted_sample(sample_sqlite: Path, tmp_path_factory: pytest.TempPathFacto
     """The sample workspace in an encrypted store (passphrase PASSPHRASE), built once."""
     from briefer.services.copy import copy_between
 
-    path = tmp_path_factory.mktemp("encrypted") / "sample.db"
+    folder = tmp_path_factory.mktemp("encrypted")
+    path, plain = folder / "sample.db", folder / "plain.db"
+    shutil.copyfile(sample_sqlite, plain)  # a copy records its peer in the source: not ours
     os.environ["BRIEFER_DATA_DIR"] = str(path.parent / "data")
     try:
-        copy_between(str(sample_sqlite), str(path), target_passphrase=PASSPHRASE, encrypt=True)
+        copy_between(str(plain), str(path), target_passphrase=PASSPHRASE, encrypt=True)
     finally:
         os.environ.pop("BRIEFER_DATA_DIR", None)
     return path

@@ -168,3 +168,58 @@ def test_merge_on_the_command_line_exits_1_while_conflicts_remain(sample_path, t
     assert merged.returncode == 1
     assert "0 added, 0 updated, 1 conflict(s) left as they were" in merged.stdout
     assert "conflict: case" in merged.stderr and "Anatoly Shcharanskiy" in merged.stderr
+
+
+def _carry_until_sorted_before(db: str, times: int = 40, *, twice: bool = False) -> str:
+    """Carry the sample briefing forward (``twice``: and that copy forward again) until the
+    last copy's random id sorts before the briefing it came from: the order in which a copy
+    reads rows by key (half the ids do)."""
+    from briefer.services.briefings import get_briefing
+    from briefer.services.carry_forward import carry_forward
+    from briefer.services.events import create_event
+
+    with Store.open(db, auto_backup=False) as store, store.session() as session:
+        event = create_event(session, title="Moscow summit", kind="summit", starts_on="1988-05-29")
+        original = get_briefing(session, "Human Rights Between Summits")
+        for n in range(times):
+            parent = original
+            if twice:
+                parent = carry_forward(session, event, original, title=f"Between {n}")
+                session.flush()
+            carried = carry_forward(session, event, parent, title=f"Carried {n}")
+            session.flush()
+            if carried.id.hex < parent.id.hex:
+                return carried.title
+    raise AssertionError("no carried-forward briefing sorted before its original")
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_a_briefing_carried_forward_is_copied_whatever_order_its_id_sorts_in(
+    request, dialect, sample_path, tmp_path
+):
+    """Found by the window's screenshots: a carried-forward briefing whose id sorted before
+    its original's was refused by the foreign key, and the copy failed half the time."""
+    title = _carry_until_sorted_before(sample_path)
+    target = (
+        str(tmp_path / "copy.db")
+        if dialect == "sqlite"
+        else new_postgres_db(request, from_template=False)
+    )
+    store_copy.copy_between(sample_path, target)
+    assert _fingerprint(target) == _fingerprint(sample_path)
+    with Store.open(target, auto_backup=False) as store, store.session() as session:
+        from briefer.services.briefings import get_briefing
+
+        assert get_briefing(session, title).carried_from_id is not None
+
+
+def test_merge_adds_a_carried_forward_briefing_after_its_original(sample_path, tmp_path):
+    office = str(tmp_path / "office.db")
+    store_copy.copy_between(sample_path, office)
+    title = _carry_until_sorted_before(sample_path, twice=True)  # both new to the office
+    report, _where = store_copy.merge_between(sample_path, office)
+    assert report.conflicts == [] and report.inserted["briefing"] >= 1
+    with Store.open(office, auto_backup=False) as store, store.session() as session:
+        from briefer.services.briefings import get_briefing
+
+        assert get_briefing(session, title).carried_from_id is not None

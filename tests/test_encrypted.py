@@ -184,9 +184,10 @@ def test_a_failed_encrypted_copy_leaves_no_file(sample_sqlite, tmp_path, monkeyp
         raise store_copy.VerificationFailed("injected")
 
     monkeypatch.setattr(store_copy, "_verify", corrupt)
-    target = tmp_path / "target.db"
+    target, source = tmp_path / "target.db", tmp_path / "source.db"
+    shutil.copyfile(sample_sqlite, source)
     with pytest.raises(store_copy.VerificationFailed):
-        copy_between(str(sample_sqlite), str(target), target_passphrase=PASSPHRASE, encrypt=True)
+        copy_between(str(source), str(target), target_passphrase=PASSPHRASE, encrypt=True)
     assert list(tmp_path.glob("target.db*")) == []
 
 

@@ -129,6 +129,37 @@ def _checked(table: Table) -> list[int]:
     ]
 
 
+def _self_references(table: Table) -> list[tuple[str, str]]:
+    """(column, referenced column) of each foreign key a table has to itself, such as a
+    briefing carried forward from another."""
+    return [
+        (fk.parent.name, fk.column.name) for fk in table.foreign_keys if fk.column.table is table
+    ]
+
+
+def _parents_first(
+    rows: list[dict[str, Any]], references: list[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """The rows in an order in which each row's parent is written before it (keys are random
+    UUIDs, so key order puts a carried-forward briefing before its original half the time,
+    and the foreign key refuses it)."""
+    pending, written, ordered = list(rows), set(), []
+    keys = {key for _column, key in references}
+    while pending:
+        ready = [
+            r
+            for r in pending
+            if all(r[column] is None or (key, r[column]) in written for column, key in references)
+        ]
+        if not ready:  # a cycle cannot be stored with immediate foreign keys: leave the order
+            return ordered + pending
+        ordered += ready
+        written |= {(key, r[key]) for r in ready for key in keys}
+        ready_ids = {id(r) for r in ready}
+        pending = [r for r in pending if id(r) not in ready_ids]
+    return ordered
+
+
 def _digest_row(digest: Any, values: Iterable[Any]) -> None:
     digest.update("\x1f".join(_plain(v) for v in values).encode("utf-8"))
     digest.update(b"\x1e")
@@ -187,20 +218,23 @@ def copy_store(
             copied = 0
             digest = hashlib.sha256()  # the source's checksum, taken as its rows stream by
             positions = _checked(table)
+            references = _self_references(table)
             for row in _rows(read, table):
                 if table.name == "store_info" and row[0] in _LOCAL_INFO:
                     continue
                 _digest_row(digest, (row[n] for n in positions))
                 batch.append(dict(zip(names, row, strict=True)))
-                if len(batch) >= CHUNK:
+                if len(batch) >= CHUNK and not references:
                     insert_rows(write, table, batch)
                     copied, done = copied + len(batch), done + len(batch)
                     batch = []
                     if progress:
                         progress(table.name, done, total)
-            if batch:
-                insert_rows(write, table, batch)
-                copied, done = copied + len(batch), done + len(batch)
+            ordered = _parents_first(batch, references) if references else batch
+            for start in range(0, len(ordered), CHUNK):
+                chunk = ordered[start : start + CHUNK]
+                insert_rows(write, table, chunk)
+                copied, done = copied + len(chunk), done + len(chunk)
             report.rows[table.name] = copied
             source_sums[table.name] = digest.hexdigest()
             if progress:
@@ -380,8 +414,13 @@ def _merge(
         for table in _versioned(tables):
             names = [c.name for c in _columns(table)]
             theirs = {row[0]: row for row in write.execute(select(table.c.id, table.c.version))}
-            for row in _rows(read, table):
-                values = dict(zip(names, row, strict=True))
+            rows: Iterable[dict[str, Any]] = (
+                dict(zip(names, row, strict=True)) for row in _rows(read, table)
+            )
+            references = _self_references(table)
+            if references:  # a new briefing carried from another new one: the original first
+                rows = _parents_first(list(rows), references)
+            for values in rows:
                 record_id, version = values["id"], values["version"]
                 done += 1
                 mine = theirs.get(record_id)
