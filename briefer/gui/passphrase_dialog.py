@@ -48,6 +48,7 @@ class PassphraseDialog:
         dialog = load_form("passphrase_dialog.ui", parent)
         assert isinstance(dialog, QDialog)
         self.dialog, self.new = dialog, new
+        dialog.setMinimumWidth(460)  # room for a long path and the messages below
         self.message = dialog.findChild(QLabel, "messageLabel")
         self.encrypt = dialog.findChild(QCheckBox, "encryptCheck")
         self.passphrase = dialog.findChild(QLineEdit, "passphraseEdit")
