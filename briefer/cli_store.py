@@ -30,30 +30,29 @@ def _ask(prompt: str) -> str:
         raise StoreError("No passphrase was typed; nothing was opened.") from exc
 
 
+def _given(env: str, what: str) -> str | None:
+    """The passphrase set in ``env``; None when a person at the terminal can type it."""
+    given = os.environ.get(env)
+    if given is None and not _interactive():
+        raise StoreError(
+            f"{what} Set {env} to its passphrase, or run the command in a terminal to type it."
+        )
+    return given
+
+
 def passphrase_for(target: StoreTarget, env: str = PASSPHRASE_ENV) -> str | None:
     """The passphrase an existing encrypted store needs; None for any other store."""
     if target.path is None or not is_encrypted_file(target.path):
         return None
-    given = os.environ.get(env)
-    if given is not None:
-        return given
-    if not _interactive():
-        raise StoreError(
-            f"{target.path} is an encrypted store. Set {env} to its passphrase, or run the "
-            "command in a terminal to type it."
-        )
-    return _ask(f"Passphrase for {target.path}: ")
+    given = _given(env, f"{target.path} is an encrypted store.")
+    return given if given is not None else _ask(f"Passphrase for {target.path}: ")
 
 
 def new_passphrase(target: StoreTarget, env: str = PASSPHRASE_ENV) -> str:
     """A passphrase for a store about to be encrypted: from the environment, or typed twice."""
-    given = os.environ.get(env)
+    given = _given(env, f"{target.display} is to be encrypted.")
     if given is not None:
         return given
-    if not _interactive():
-        raise StoreError(
-            f"Set {env} to the new store's passphrase, or run the command in a terminal to type it."
-        )
     first = _ask(f"New passphrase for {target.display}: ")
     if _ask("The same passphrase again: ") != first:
         raise StoreError("The two passphrases differ; nothing was created.")
