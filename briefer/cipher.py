@@ -62,6 +62,13 @@ def driver() -> ModuleType:
     return dbapi2
 
 
+def database_errors(key: CipherKey | None) -> tuple[type[Exception], ...]:
+    """What a damaged file raises: SQLCipher's driver has error classes of its own."""
+    if key is None:
+        return (sqlite3.DatabaseError,)
+    return (sqlite3.DatabaseError, driver().DatabaseError)
+
+
 def check_new_passphrase(passphrase: str) -> None:
     """A passphrase protects names of people at risk: refuse one that is trivially short."""
     if len(passphrase) < MIN_PASSPHRASE:
@@ -130,7 +137,9 @@ def connect(path: Path, key: CipherKey, *, readonly: bool = False) -> sqlite3.Co
         # SQLCipher logs a failed HMAC check to stderr; the message below says it better.
         connection.execute("PRAGMA cipher_log_level = NONE")
         connection.execute(key.pragma)
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        # The header lives in page 1 alone: if it decrypts, the key is right, and a failure
+        # further on is damage, which the caller reports as such.
+        connection.execute("PRAGMA user_version").fetchone()
     except dbapi.DatabaseError as exc:
         connection.close()
         raise WrongPassphrase(path) from exc

@@ -183,7 +183,7 @@ def inspect_sqlite_file(path: Path, key: CipherKey | None = None) -> str | None:
             if app is None or app[0] != APPLICATION_VALUE:
                 raise _not_a_store(path, "it is a database made by another program")
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as exc:
+    except cipher.database_errors(key) as exc:
         raise _not_a_store(path, f"the database is damaged or truncated ({exc})") from exc
     revision = row[0] if row else None
     _refuse_unknown_revision(path, revision)
@@ -688,10 +688,14 @@ def _check_sqlite(path: Path, passphrase: str | None) -> list[str]:
         return [f"{path} is empty: no Briefer store has been created in it yet."]
     problems: list[str] = []
     with closing(_readonly_connection(path, key)) as conn:
-        integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        try:
+            integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+            foreign = list(conn.execute("PRAGMA foreign_key_check"))
+        except cipher.database_errors(key) as exc:  # an encrypted page that fails its HMAC
+            return [f"integrity: the database is damaged ({exc}); restore a backup"]
         if integrity != ["ok"]:
             problems.extend(f"integrity: {line}" for line in integrity)
-        for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
+        for table, rowid, parent, _fk in foreign:
             problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
     problems.extend(_schema_problems(revision))
     return problems

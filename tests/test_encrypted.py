@@ -287,3 +287,18 @@ def test_a_terminal_is_asked_for_the_passphrase_twice_when_creating_once_when_op
     )
     assert code == 1 and "passphrases differ" in screen
     assert not (tmp_path / "x.db").exists()
+
+
+def test_a_damaged_encrypted_store_is_called_damaged_not_a_wrong_passphrase(encrypted):
+    content = bytearray(encrypted.read_bytes())
+    pages = len(content) // 4096
+    for page in range(2, pages, 2):  # every other page after the first, the header intact
+        content[page * 4096 + 64 : page * 4096 + 96] = bytes(32)
+    encrypted.write_bytes(bytes(content))
+    with pytest.raises(StoreError, match="damaged or truncated"):
+        Store.open(encrypted, passphrase=PASSPHRASE)
+    with pytest.raises(WrongPassphrase):
+        Store.open(encrypted, passphrase="another passphrase")
+    assert encrypted.read_bytes() == bytes(content)
+    problems = check_store(encrypted, passphrase=PASSPHRASE)
+    assert len(problems) == 1 and "damaged" in problems[0]
