@@ -287,11 +287,13 @@ def _passphrases(args: argparse.Namespace) -> dict[str, str | None]:
     from briefer.store import is_encrypted_file, resolve_target
 
     source, target = resolve_target(args.source), resolve_target(args.target)
+    if args.encrypt and args.merge:
+        raise BrieferError("--encrypt makes a new store and --merge goes into an existing one.")
     if args.encrypt and target.path is None:
         raise BrieferError("--encrypt makes a SQLite store file; give --to a file path.")
     if target.path is not None and is_encrypted_file(target.path):
         target_passphrase = passphrase_for(target, TO_PASSPHRASE_ENV)
-    elif args.encrypt and not args.merge:
+    elif args.encrypt:
         target_passphrase = new_passphrase(target, TO_PASSPHRASE_ENV)
     else:
         target_passphrase = None
