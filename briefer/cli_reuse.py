@@ -327,10 +327,7 @@ def _cmd_copy(args: argparse.Namespace) -> int:
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(
-        f"Copied {report.total:,} rows in {len(report.rows)} tables to {where}; "
-        "counts and checksums of every table verified."
-    )
+    print(report.summary(where))
     return EXIT_OK
 
 
@@ -340,11 +337,7 @@ def _merge(args: argparse.Namespace, progress: Callable[[str, int, int], None]) 
     report, where = merge_between(args.source, args.target, progress=progress, **_passphrases(args))
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(
-        f"Merged into {where}: {report.count(report.inserted):,} added, "
-        f"{report.count(report.updated):,} updated, {len(report.conflicts)} conflict(s) left "
-        "as they were; every record written was read back and verified."
-    )
+    print(report.summary(where))
     for conflict in report.conflicts:
         print(
             f"conflict: {conflict['table']} {conflict['id']} '{conflict['title']}': "

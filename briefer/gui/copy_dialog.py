@@ -46,9 +46,7 @@ class CopyJob(QRunnable):
     def __init__(self, source: Store, target: str, options: dict[str, Any], merge: bool):
         super().__init__()
         self.signals = _Signals()
-        self.source_db = (
-            source.target.url if source.target.path is None else str(source.target.path)
-        )
+        self.source_db = source.target
         self.source_passphrase = source.key.passphrase if source.key is not None else None
         self.target, self.options, self.merge = target, options, merge
         self.cancelled = False
@@ -63,18 +61,14 @@ class CopyJob(QRunnable):
 
         try:
             if self.merge:
-                report, where = merge_between(
+                merged, where = merge_between(
                     self.source_db,
                     self.target,
                     progress=self._progress,
                     source_passphrase=self.source_passphrase,
                     target_passphrase=self.options.get("target_passphrase"),
                 )
-                said = (
-                    f"Merged into {where}: {report.count(report.inserted):,} added, "
-                    f"{report.count(report.updated):,} updated, {len(report.conflicts)} "
-                    "conflict(s) left as they were."
-                )
+                said = merged.summary(where)
             else:
                 copied, where = copy_between(
                     self.source_db,
@@ -83,10 +77,7 @@ class CopyJob(QRunnable):
                     source_passphrase=self.source_passphrase,
                     **self.options,
                 )
-                said = (
-                    f"Copied {copied.total:,} rows in {len(copied.rows)} tables to {where}; "
-                    "counts and checksums of every table verified."
-                )
+                said = copied.summary(where)
         except BrieferError as exc:
             self.signals.failed.emit(str(exc))
             return

@@ -30,7 +30,7 @@ from briefer.models import Base
 from briefer.models.search_doc import search_doc
 from briefer.models.store_info import APPLICATION_KEY
 from briefer.models.sync_state import STORE_ID_KEY, SyncState
-from briefer.store import Store
+from briefer.store import Store, StoreTarget
 
 CHUNK = 2_000
 Progress = Callable[[str, int, int], None]  # (table, rows done, rows in all)
@@ -44,6 +44,13 @@ class CopyReport:
     @property
     def total(self) -> int:
         return sum(self.rows.values())
+
+    def summary(self, where: str) -> str:
+        """What was done, in the sentence the command line and the window both show."""
+        return (
+            f"Copied {self.total:,} rows in {len(self.rows)} tables to {where}; "
+            "counts and checksums of every table verified."
+        )
 
 
 class VerificationFailed(StoreError):
@@ -320,7 +327,7 @@ def _verify(
 
 
 def copy_between(
-    source_db: str,
+    source_db: str | StoreTarget,
     target_db: str,
     *,
     progress: Progress | None = None,
@@ -363,6 +370,14 @@ class MergeReport:
 
     def count(self, what: dict[str, int]) -> int:
         return sum(what.values())
+
+    def summary(self, where: str) -> str:
+        """What was done, in the sentence the command line and the window both show."""
+        return (
+            f"Merged into {where}: {self.count(self.inserted):,} added, "
+            f"{self.count(self.updated):,} updated, {len(self.conflicts)} conflict(s) left "
+            "as they were; every record written was read back and verified."
+        )
 
 
 def _title_of(row: dict[str, Any]) -> str:
@@ -508,7 +523,7 @@ def _merge_unversioned(
 
 
 def merge_between(
-    source_db: str,
+    source_db: str | StoreTarget,
     target_db: str,
     *,
     progress: Progress | None = None,
