@@ -290,17 +290,13 @@ def migrate(engine: Engine, revision: str = "head", *, down: bool = False) -> No
 # --------------------------------------------------------------------------- engines
 
 
-def _sqlite_engine(path: Path, *, readonly: bool = False, key: CipherKey | None = None) -> Engine:
+def _sqlite_engine(path: Path, *, key: CipherKey | None = None) -> Engine:
     if key is not None:
         # The file URL keeps SQLAlchemy's file pool; the module makes SQLCipher's errors
         # the ones SQLAlchemy wraps.
         engine = create_engine(
-            f"sqlite:///{path}",
-            creator=lambda: cipher.connect(path, key, readonly=readonly),
-            module=cipher.driver(),
+            f"sqlite:///{path}", creator=lambda: cipher.connect(path, key), module=cipher.driver()
         )
-    elif readonly:
-        engine = create_engine("sqlite://", creator=lambda: _readonly_connection(path))
     else:
         engine = create_engine(f"sqlite:///{path}")
 
@@ -311,9 +307,8 @@ def _sqlite_engine(path: Path, *, readonly: bool = False, key: CipherKey | None 
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if not readonly:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
