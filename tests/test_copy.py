@@ -21,10 +21,13 @@ def sample_path(sample_sqlite, tmp_path):
     return str(path)
 
 
-def _fingerprint(db: str) -> dict[str, list[list[str]]]:
+def _fingerprint(db: str, passphrase: str | None = None) -> dict[str, list[list[str]]]:
     """Every value of every row of every table (stricter than the copy's own checksum of
     keys and texts)."""
-    with Store.open(db, auto_backup=False) as store, store.engine.connect() as connection:
+    with (
+        Store.open(db, auto_backup=False, passphrase=passphrase) as store,
+        store.engine.connect() as connection,
+    ):
         return {  # each store keeps its own id in store_info: compared through is_sample/as_of
             t.name: [[store_copy._plain(v) for v in row] for row in store_copy._rows(connection, t)]
             for t in store_copy._tables()
