@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 QT_PACKAGES := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
 TEST_PACKAGES := $(QT_PACKAGES) xvfb xauth pandoc libreoffice-writer-nogui poppler-utils postgresql \
-	desktop-file-utils binutils
+	desktop-file-utils binutils openbox xdotool x11-utils imagemagick
 
 .PHONY: run test lint bench screenshots dist dist-check clean
 
@@ -65,4 +65,4 @@ dist-check: dist
 	BRIEFER_DATA_DIR=$(CHECK)/data BRIEFER_PASSPHRASE=dist-check-passphrase QT_QPA_PLATFORM=offscreen dist/briefer/briefer --db $(CHECK)/e.db --exit-when-ready
 
 clean:
-	rm -rf build dist .pytest_cache .ruff_cache .hypothesis bench-results.json
+	rm -rf build dist .pytest_cache .ruff_cache .hypothesis bench-results.json bench-results-typing.json

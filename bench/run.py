@@ -1,4 +1,10 @@
-"""Run every benchmark against one generated ``demo --large`` store, side by side."""
+"""Run every benchmark against one generated ``demo --large`` store, side by side.
+
+``python -m bench.run`` (what ``make bench`` runs) runs them all and writes
+``bench-results.json``. ``python -m bench.run typing`` runs only the typing latency in the
+briefing editor, on the small sample workspace (about a minute), and writes
+``bench-results-typing.json``; the full run types into the large briefing instead.
+"""
 
 from __future__ import annotations
 
@@ -361,6 +367,64 @@ def measure_interaction(store: Path, env: dict[str, str]) -> list[Measure]:
     ]
 
 
+def measure_typing(store: Path, briefing_title: str, env: dict[str, str]) -> list[Measure]:
+    """Keystroke latency typing at the end of an item of 500, 5,000 and 20,000 characters,
+    in the real window, autosave flush included (see bench/typing_latency.py)."""
+    import json
+    import shutil
+
+    copy = store.with_name(store.stem + "-typing.db")  # the paragraphs are added to a copy
+    shutil.copyfile(store, copy)
+    config = tempfile.mkdtemp(prefix="briefer-bench-config-")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "typing_latency.py"), str(copy), briefing_title],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={
+            **env,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(ROOT),
+            "XDG_CONFIG_HOME": config,  # the window's settings are not the user's
+        },
+    )
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    measures: list[Measure] = []
+    for size, row in data.items():
+        note = (
+            f"{row['keystrokes']} keys at 70 ms, {row['flushes']} autosaves included "
+            f"(flush median {row['flush_median_ms']:.1f} ms)"
+        )
+        measures.append(
+            Measure.at_most(
+                f"typing, item of {int(size):,} chars, median",
+                row["median_ms"],
+                "ms",
+                16.0,
+                note,
+            )
+        )
+        measures.append(
+            Measure.at_most(
+                f"typing, item of {int(size):,} chars, 95th pct", row["p95_ms"], "ms", 50.0
+            )
+        )
+    return measures
+
+
+def main_typing() -> int:
+    """Only the typing latency, on the sample workspace (``python -m bench.run typing``)."""
+    from briefer.sample.workspace import SAMPLE_BRIEFING_TITLE
+
+    env = {**os.environ, "BRIEFER_DATA_DIR": tempfile.mkdtemp(prefix="briefer-bench-data-")}
+    with tempfile.TemporaryDirectory(prefix="briefer-bench-") as tmp:
+        store = Path(tmp) / "sample.db"
+        _timed([sys.executable, "-m", "briefer", "--db", str(store), "demo"], env)
+        measures = measure_typing(store, SAMPLE_BRIEFING_TITLE, env)
+    ok = report(measures, ROOT / "bench-results-typing.json")
+    return 0 if ok else 1
+
+
 BENCH_PASSPHRASE = "bench passphrase, not a secret"
 
 
@@ -478,6 +542,10 @@ def measure_encrypted(store: Path, work: Path, env: dict[str, str]) -> list[Meas
 
 
 def main() -> int:
+    if sys.argv[1:] == ["typing"]:
+        return main_typing()
+    from briefer.sample.large import LARGE_BRIEFING_TITLE
+
     env = {**os.environ, "BRIEFER_DATA_DIR": tempfile.mkdtemp(prefix="briefer-bench-data-")}
     with tempfile.TemporaryDirectory(prefix="briefer-bench-") as tmp:
         work = Path(tmp)
@@ -490,6 +558,7 @@ def main() -> int:
             *measure_case_search(str(store), "SQLite"),
             *measure_startup(store, env),
             *measure_interaction(store, env),
+            *measure_typing(store, LARGE_BRIEFING_TITLE, env),
             *measure_encrypted(store, work, env),
             # Last: the COPY floor reads the whole large store into this process, and a child
             # forked from a large process starts with that resident size (ru_maxrss).

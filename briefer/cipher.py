@@ -20,7 +20,6 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from urllib.parse import quote
 
 from briefer.errors import StoreError
 
@@ -126,13 +125,12 @@ def looks_encrypted(path: Path, header: bytes) -> bool:
     return not header.startswith(b"SQLite format 3\x00") and size >= PAGE_SIZE and size % 512 == 0
 
 
-def connect(path: Path, key: CipherKey, *, readonly: bool = False) -> sqlite3.Connection:
-    """A keyed connection, checked at once: a wrong key fails here, not at first use."""
-    dbapi = driver()
-    if readonly:
-        connection = dbapi.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-    else:
-        connection = dbapi.connect(str(path))
+def unlock(connection: sqlite3.Connection, path: Path, key: CipherKey) -> None:
+    """Key a new connection, checked at once: a wrong key fails here, not at first use.
+
+    The connection itself is made by ``briefer.store``'s one connection factory, with the
+    same driver options as a plain store's; only this step is SQLCipher's own.
+    """
     try:
         # SQLCipher logs a failed HMAC check to stderr; the message below says it better.
         connection.execute("PRAGMA cipher_log_level = NONE")
@@ -140,7 +138,6 @@ def connect(path: Path, key: CipherKey, *, readonly: bool = False) -> sqlite3.Co
         # The header lives in page 1 alone: if it decrypts, the key is right, and a failure
         # further on is damage, which the caller reports as such.
         connection.execute("PRAGMA user_version").fetchone()
-    except dbapi.DatabaseError as exc:
+    except driver().DatabaseError as exc:
         connection.close()
         raise WrongPassphrase(path) from exc
-    return connection  # type: ignore[no-any-return]

@@ -1,5 +1,6 @@
 """The command line's reuse commands: events, templates, new briefings, carry-forward review,
-the review loop (status reports, point revisions, briefing status) and comparison.
+the review loop (status reports, point revisions, briefing status), comparison, and deleting
+or renaming records.
 
 Each command is one unit of work over the same services the window uses; ``briefer.cli``
 registers them.
@@ -35,6 +36,11 @@ def add_commands(commands: Any) -> None:
     source.add_argument("--template", metavar="TEMPLATE", help="template id or exact name")
     source.add_argument("--from", dest="previous", metavar="BRIEFING", help="carry forward")
     new.add_argument("--title", help="default: from the template or the previous briefing")
+    new.add_argument(
+        "--date",
+        metavar="DATE",
+        help="the paper's date (Drafted on), e.g. 1987-12-19; default: none (export warns)",
+    )
 
     templates = commands.add_parser("templates", help="briefing templates: save one")
     template_commands = templates.add_subparsers(
@@ -111,6 +117,18 @@ def add_commands(commands: Any) -> None:
     diff.add_argument("new", metavar="B", help="BRIEFING or BRIEFING@N")
     diff.add_argument("--json", action="store_true")
 
+    record_kinds = ("briefing", "event", "point", "counter", "pd", "case", "list")
+    remove = commands.add_parser(
+        "delete", help="delete a record and what goes with it (says what first)"
+    )
+    remove.add_argument("kind", choices=record_kinds)
+    remove.add_argument("record", metavar="ID_OR_TITLE")
+    remove.add_argument("--yes", action="store_true", help="delete without asking")
+    rename = commands.add_parser("rename", help="give a record a new title or name")
+    rename.add_argument("kind", choices=record_kinds)
+    rename.add_argument("record", metavar="ID_OR_TITLE")
+    rename.add_argument("new_name", metavar="NEW_NAME")
+
 
 def _store(args: argparse.Namespace) -> Any:
     from briefer.cli_store import open_store
@@ -135,11 +153,13 @@ def _cmd_events(args: argparse.Namespace) -> int:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    from briefer.dates import parse_date
     from briefer.services.briefings import get_briefing
     from briefer.services.carry_forward import carry_forward
     from briefer.services.events import get_event
     from briefer.services.templates import new_from_template
 
+    dated = parse_date(args.date, "--date") if args.date else None  # before anything is made
     with _store(args) as store, store.session() as session:
         event = get_event(session, args.event)
         if args.template:
@@ -148,6 +168,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
         else:
             previous = get_briefing(session, args.previous)
             briefing, notes = carry_forward(session, event, previous, title=args.title), []
+        if dated is not None:
+            briefing.drafted_on = dated
         briefing_id = str(briefing.id)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
@@ -347,6 +369,35 @@ def _merge(args: argparse.Namespace, progress: Callable[[str, int, int], None]) 
     return EXIT_REFUSED if report.conflicts else EXIT_OK
 
 
+def _cmd_delete(args: argparse.Namespace) -> int:
+    """Say what goes with the record; delete it with --yes, or when confirmed at a terminal."""
+    from briefer.services.deletion import delete_record, preview
+
+    with _store(args) as store:
+        with store.session() as session:
+            impact = preview(session, args.kind, args.record)
+        if not args.yes:
+            print(impact.confirmation())
+            if not sys.stdin.isatty():
+                raise BrieferError("Nothing was deleted; add --yes to delete it.")
+            answer = input("Delete it? [y/N] ").strip().lower()
+            if answer not in ("y", "yes"):
+                raise BrieferError("Nothing was deleted.")
+        with store.session() as session:
+            deleted = delete_record(session, args.kind, impact.id)
+    print(deleted.impact.summary())
+    return EXIT_OK
+
+
+def _cmd_rename(args: argparse.Namespace) -> int:
+    from briefer.services.deletion import rename_record
+
+    with _store(args) as store, store.session() as session:
+        renamed = rename_record(session, args.kind, args.record, args.new_name)
+    print(renamed.summary())
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "events": _cmd_events,
     "new": _cmd_new,
@@ -357,4 +408,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "briefings": _cmd_briefings,
     "diff": _cmd_diff,
     "copy": _cmd_copy,
+    "delete": _cmd_delete,
+    "rename": _cmd_rename,
 }

@@ -116,10 +116,28 @@ def _not_a_store(path: Path, reason: str) -> StoreError:
     )
 
 
-def _readonly_connection(path: Path, key: CipherKey | None = None) -> sqlite3.Connection:
+def sqlite_connection(
+    path: Path, key: CipherKey | None = None, *, readonly: bool = False
+) -> sqlite3.Connection:
+    """The one way Briefer connects to a SQLite file, plain or encrypted (with ``key``).
+
+    Both kinds get the same driver options, so a store behaves the same whichever it is:
+    in particular ``check_same_thread`` is off for both, because the engine's pool hands
+    a connection to whichever thread checks it out next (the window exports and copies on
+    QThreadPool workers), one thread at a time. Only the keying step is SQLCipher's own.
+    """
+    dbapi: Any = sqlite3 if key is None else cipher.driver()
+    mode = "ro" if readonly else "rwc"
+    connection = dbapi.connect(
+        f"file:{quote(str(path))}?mode={mode}", uri=True, check_same_thread=False
+    )
     if key is not None:
-        return cipher.connect(path, key, readonly=True)
-    return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        cipher.unlock(connection, path, key)
+    return connection  # type: ignore[no-any-return]
+
+
+def _readonly_connection(path: Path, key: CipherKey | None = None) -> sqlite3.Connection:
+    return sqlite_connection(path, key, readonly=True)
 
 
 def _read_header(path: Path) -> bytes:
@@ -291,14 +309,16 @@ def migrate(engine: Engine, revision: str = "head", *, down: bool = False) -> No
 
 
 def _sqlite_engine(path: Path, *, key: CipherKey | None = None) -> Engine:
-    if key is not None:
-        # The file URL keeps SQLAlchemy's file pool; the module makes SQLCipher's errors
-        # the ones SQLAlchemy wraps.
-        engine = create_engine(
-            f"sqlite:///{path}", creator=lambda: cipher.connect(path, key), module=cipher.driver()
-        )
-    else:
-        engine = create_engine(f"sqlite:///{path}")
+    """The one engine factory for SQLite stores, plain and encrypted alike: connections come
+    from :func:`sqlite_connection`; the file URL keeps SQLAlchemy's file pool, and the module
+    makes the driver's errors the ones SQLAlchemy wraps. Statement parameters (the store's
+    content) are kept out of error messages, which reach logs and dialogs."""
+    engine = create_engine(
+        f"sqlite:///{path}",
+        creator=lambda: sqlite_connection(path, key),
+        module=sqlite3 if key is None else cipher.driver(),
+        hide_parameters=True,
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -319,7 +339,8 @@ def _sqlite_engine(path: Path, *, key: CipherKey | None = None) -> Engine:
 
 
 def _postgres_engine(url: str) -> Engine:
-    return create_engine(url, pool_pre_ping=True)
+    # As for SQLite: no statement parameters (the store's content) in error messages.
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def _connect_error(target: StoreTarget, exc: Exception) -> StoreError:
@@ -599,9 +620,7 @@ class Store:
 
     def _connect_copy(self, path: Path) -> sqlite3.Connection:
         """A backup of an encrypted store is encrypted with the same key (and salt)."""
-        if self.key is not None:
-            return cipher.connect(path, self.key)
-        return sqlite3.connect(path)
+        return sqlite_connection(path, self.key)
 
     def backup_if_due(self) -> Path | None:
         """At most one automatic backup a day, taken when the store is opened."""

@@ -74,6 +74,7 @@ def main(out_dir: str) -> int:
     from briefer.gui import theme
     from briefer.gui.app import make_application
     from briefer.gui.main_window import MainWindow
+    from briefer.gui.qt import QDialog
     from briefer.sample.workspace import ensure_sample_store
     from briefer.store import Store
 
@@ -101,10 +102,13 @@ def main(out_dir: str) -> int:
     window.grab().save(str(target / "document-preview.png"))
     editor.tabs.setCurrentIndex(0)
 
-    dialog = window.export()
+    window.export_action.trigger()  # the window owns the dialog: find it as a person sees it
     _settle(app)
-    dialog.dialog.grab().save(str(target / "export-dialog.png"))
-    dialog.dialog.reject()
+    shown = app.activeModalWidget() or next(
+        d for d in window.findChildren(QDialog) if d.isVisible()
+    )
+    shown.grab().save(str(target / "export-dialog.png"))
+    shown.reject()
 
     browser = window.show_cases()
     _settle(app)

@@ -62,6 +62,104 @@ def modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     return shown
 
 
+def _dialog_watcher() -> object:
+    """An application event filter noting what is wrong with each dialog shown: no parent
+    window, or — once the code that opened it has returned and garbage has been collected —
+    buttons whose slots are gone (their owner was collected: the bug of issue 13)."""
+    import gc
+
+    import shiboken6
+    from PySide6.QtCore import SIGNAL, QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+
+    roles = QDialogButtonBox.ButtonRole
+    role_signal = {
+        roles.AcceptRole: "accepted()",
+        roles.YesRole: "accepted()",
+        roles.RejectRole: "rejected()",
+        roles.NoRole: "rejected()",
+        roles.HelpRole: "helpRequested()",
+    }
+
+    def describe(dialog: QDialog) -> str:
+        return f"{type(dialog).__name__} '{dialog.objectName()}' ({dialog.windowTitle()!r})"
+
+    def dead_buttons(dialog: QDialog) -> list[str]:
+        dead = []
+        for box in dialog.findChildren(QDialogButtonBox):
+            clicked = box.receivers(SIGNAL("clicked(QAbstractButton*)"))
+            for button in box.buttons():
+                signal = role_signal.get(box.buttonRole(button))
+                own = button.receivers(SIGNAL("clicked()")) > 1  # one is the box's own
+                if not (clicked or own or (signal and box.receivers(SIGNAL(signal)))):
+                    dead.append(button.text())
+        boxed = {id(b) for box in dialog.findChildren(QDialogButtonBox) for b in box.buttons()}
+        for button in dialog.findChildren(QPushButton):
+            if id(button) in boxed or button.menu() is not None:
+                continue
+            if button.isVisibleTo(dialog) and button.receivers(SIGNAL("clicked()")) == 0:
+                dead.append(button.text())
+        return dead
+
+    class Watcher(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.problems: list[str] = []
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+                if watched.parentWidget() is None:
+                    self.problems.append(f"{describe(watched)} was shown with no owner window")
+                QTimer.singleShot(0, lambda: self.check_buttons(watched))
+            return False
+
+        def check_buttons(self, dialog: QDialog) -> None:
+            gc.collect()
+            if shiboken6.isValid(dialog) and dialog.isVisible():
+                dead = dead_buttons(dialog)
+                if dead:
+                    self.problems.append(
+                        f"{describe(dialog)}: buttons {dead} do nothing - the object holding "
+                        "their slots was garbage-collected (nothing owns it)"
+                    )
+
+    return Watcher()
+
+
+@pytest.fixture(autouse=True)
+def dialogs_are_owned(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In GUI tests, every dialog the app shows is owned (it has a parent window, and the
+    object behind its buttons outlives the slot that opened it), and no window is left
+    open after the test (in the spirit of novelWriter's tests/conftest.py). A test keeps no
+    reference that the app does not keep, so a dialog nobody owns shows up here."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+
+    app = request.getfixturevalue("qapp")
+    watcher = _dialog_watcher()
+    app.installEventFilter(watcher)
+    try:
+        yield
+    finally:
+        app.processEvents()
+        app.removeEventFilter(watcher)
+    problems = list(watcher.problems)  # type: ignore[attr-defined]
+    left = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, (QDialog, QMainWindow)) and w.isVisible()
+    ]
+    for widget in left:
+        problems.append(f"{type(widget).__name__} '{widget.windowTitle()}' was left open")
+        widget.close()
+        widget.deleteLater()
+    app.processEvents()
+    if problems:
+        pytest.fail("Unowned or leftover windows:\n" + "\n".join(problems), pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """Server URL (no database) of a cluster started for this test session."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
-from briefer.gui.qt import QComboBox, QDialogButtonBox, QLineEdit, Qt
+from briefer.gui.qt import QComboBox, QDialog, QDialogButtonBox, QLineEdit, Qt
 from briefer.services.case_table import timeline
 
 pytestmark = pytest.mark.gui
@@ -51,8 +53,9 @@ def test_selecting_a_case_shows_its_timeline_newest_first(browser):
 def test_adding_a_status_is_one_dialog(browser, qtbot):
     case_id = next(r.id for r in browser.model.rows if r.name == "Semyon Iosifovich Kagan")
     browser.select(case_id)
-    dialog = browser.add_status()
-    form = dialog.dialog
+    qtbot.mouseClick(browser.add_button, Qt.MouseButton.LeftButton)
+    gc.collect()  # nothing but the app holds the dialog
+    form = next(w for w in browser.findChildren(QDialog) if w.objectName() == "AddStatusDialog")
     form.findChild(QComboBox, "statusCombo").setCurrentText("permission granted")
     form.findChild(QLineEdit, "sourceEdit").setText("Telephone call from the family")
     form.findChild(QComboBox, "reliabilityCombo").setCurrentText("confirmed")

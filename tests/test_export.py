@@ -176,7 +176,9 @@ def _one_section_briefing(store: Store, *, markings: list[str], **fields) -> str
         event = events.create_event(
             session, title="Ministerial", kind="ministerial", starts_on="1987-09-15"
         )
-        book = briefings.create_briefing(session, event, title="Card", **fields)
+        book = briefings.create_briefing(
+            session, event, title="Card", **{"drafted_on": "1987-09-14", **fields}
+        )
         section = briefings.add_section(session, book, kind="talking points", title="Points")
         for n, marking in enumerate(markings):
             briefings.add_text_item(session, section, f"Point {n}.", marking=marking)

@@ -47,9 +47,8 @@ def test_edit_a_point_then_see_its_history_diff_and_restore(window, qtbot, monke
     body.setFocus()
     body.moveCursor(body.textCursor().MoveOperation.End)
     qtbot.keyClicks(body, " Figures for December confirm it.")
-    assert page.editor.is_dirty and page.revert_button.isEnabled()
-    _click(qtbot, page.save_button)
-    assert not page.editor.is_dirty
+    assert page.editor.is_dirty
+    qtbot.waitUntil(lambda: not page.editor.is_dirty)  # saved once the typing pauses
     assert "revision 2" in page.editor_title.text()
 
     _click(qtbot, page.history_button)
@@ -81,8 +80,7 @@ def test_the_editor_refuses_a_classified_public_diplomacy_point(window, qtbot):
     page.select(page.model.rows[0].id)
     page.editor.inputs["marking"].setCurrentText("SECRET")
     page.editor.inputs["topic"].setText("Resolve (edited)")
-    _click(qtbot, page.save_button)
-    assert page.editor.message.isVisible()
+    qtbot.waitUntil(page.editor.message.isVisible)  # the autosave is refused
     assert "always UNCLASSIFIED; 'SECRET' is refused" in page.editor.message.text()
     assert page.editor.value("topic") == "Resolve (edited)"  # what was typed is kept
     with window.store.session() as session:

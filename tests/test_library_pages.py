@@ -128,7 +128,7 @@ def test_a_review_session_in_one_pass_is_all_or_nothing(sample_store):
                 event_id,
                 [
                     rs.ReplyInput(target.case_id, "released"),
-                    rs.ReplyInput(unanswered[-1].case_id, "released", on="17.11.1987"),
+                    rs.ReplyInput(unanswered[-1].case_id, "released", on="17.11"),
                 ],
             )
     with sample_store.session() as session:  # the refused pass wrote nothing

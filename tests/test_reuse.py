@@ -299,6 +299,8 @@ def test_the_review_loop_on_the_command_line(sample_db, tmp_path):
         SAMPLE_BRIEFING_TITLE,
         "--title",
         "Moscow book",
+        "--date",
+        "May 20, 1988",  # an undated paper is warned about, and --strict refuses it
     )
     assert made.returncode == 0, made.stderr
     new_id = made.stdout.strip()
@@ -375,3 +377,16 @@ def test_the_review_loop_on_the_command_line(sample_db, tmp_path):
     )
     diff = briefer(*db, "diff", f"{SAMPLE_BRIEFING_TITLE}", f"{new_id}@1")
     assert diff.returncode == 0 and "removed  item   " in diff.stdout
+
+
+def test_new_refuses_a_date_it_cannot_read_and_makes_nothing(sample_db):
+    db = ("--db", sample_db)
+    briefer(*db, "events", "add", "Moscow summit", "--kind", "summit", "--starts-on", "1988-05-29")
+    before = json.loads(briefer(*db, "list", "briefings", "--json").stdout)
+    made = briefer(
+        *db, "new", "--event", "Moscow summit", "--from", SAMPLE_BRIEFING_TITLE, "--date", "31/31"
+    )
+    assert made.returncode == 1
+    assert made.stderr.count("\n") == 1 and "Traceback" not in made.stderr
+    assert "--date" in made.stderr
+    assert json.loads(briefer(*db, "list", "briefings", "--json").stdout) == before

@@ -7,7 +7,7 @@ import pytest
 
 from briefer.gui.dialogs import NewBriefingDialog
 from briefer.gui.outline_model import ID_ROLE
-from briefer.gui.qt import QComboBox, QDialogButtonBox, QInputDialog, QLabel, Qt
+from briefer.gui.qt import QComboBox, QDialog, QDialogButtonBox, QInputDialog, QLabel, Qt
 from briefer.sample.workspace import SAMPLE_BRIEFING_TITLE
 from briefer.services import briefings, cases, library
 from briefer.services.carry_forward import carry_forward
@@ -164,6 +164,8 @@ def test_compare_a_draft_with_the_version_sent_for_clearance(sample_window):
 
 def test_the_export_dialog_warns_while_review_flags_remain(sample_window):
     window = sample_window
-    dialog = window.export()
-    assert dialog.warnings.text().startswith("⚠ 4 carry-forward review flag(s) unresolved")
-    dialog.dialog.reject()
+    window.export_action.trigger()
+    dialog = next(w for w in window.findChildren(QDialog) if w.objectName() == "ExportDialog")
+    warning = dialog.findChild(QLabel, "warningsLabel").text()
+    assert warning.startswith("⚠ 4 carry-forward review flag(s) unresolved")
+    dialog.reject()

@@ -153,6 +153,11 @@ def assemble(
         for section in chosen
     )
     warnings = list(marker.warnings)
+    if briefing.drafted_on is None:  # an unset date stays unset: never a made-up one
+        warnings.append(
+            "The briefing has no date ('Drafted on' is empty), so the paper goes out undated; "
+            "set it in the briefing's properties."
+        )
     authority = _authority(briefing, classified, warnings)
     return ExportDocument(
         title=briefing.title,

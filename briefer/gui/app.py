@@ -7,6 +7,7 @@ emitted when the navigator is filled and the briefing's outline is visible.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from briefer import APP_AUTHOR, APP_NAME, __version__
@@ -42,8 +43,15 @@ def run(
     from briefer.gui.main_window import MainWindow
 
     app = make_application()
+    if os.environ.get("BRIEFER_INSPECT"):  # the end-to-end suite's eyes (tests/e2e), read-only
+        from briefer.gui.inspect_hook import install
+
+        install(app, os.environ["BRIEFER_INSPECT"])
     theme.apply(app)
     window = MainWindow()
+    # A smoke-test or benchmark run is no visit of the person's: it leaves their saved
+    # layout and window size alone (it closes before its own layout has settled).
+    window.save_layout_on_close = not (exit_when_ready or exit_on_first_paint)
     painted = _QuitOnFirstPaint()
     if exit_on_first_paint:
         window.installEventFilter(painted)
@@ -62,23 +70,33 @@ def run(
         try:
             startup = startup_target(db)
             store = open_with_passphrase(window, lambda key: open_startup_store(db, key))
-            if store is not None:
-                window.attach(store, is_sample=startup.is_sample)
-                if open_briefing:
-                    window.open_briefing(open_briefing)
-                else:
-                    window.open_default_briefing()
         except BrieferError as exc:
             print(f"briefer: {exc}", file=sys.stderr)
             if exit_when_ready:
                 outcome["code"] = 1
                 app.quit()
                 return
-            QMessageBox.warning(
-                window,
-                "Briefer cannot open the store",
-                f"{exc}\n\nUse File → Open Store or File → New Store.",
-            )
+            store = None
+            # The window stays usable: New Store, Open Store, Open Recent and Quit.
+            window.show_no_store(f"Briefer cannot open the store. {exc}")
+        else:
+            if store is None:  # the passphrase was not given
+                window.show_no_store("No store is open.")
+        if store is not None:
+            # A store built as the sample workspace is one, however it was named.
+            window.attach(store, is_sample=startup.is_sample or store.is_sample)
+            try:
+                if open_briefing:
+                    window.open_briefing(open_briefing)
+                else:
+                    window.open_default_briefing()
+            except BrieferError as exc:
+                print(f"briefer: {exc}", file=sys.stderr)
+                if exit_when_ready:
+                    outcome["code"] = 1
+                    app.quit()
+                    return
+                QMessageBox.warning(window, "Briefer cannot open the briefing", str(exc))
         window.ready.emit()
         if exit_when_ready:
             QTimer.singleShot(0, app.quit)

@@ -8,18 +8,20 @@ typed waits for a Save.
 
 from __future__ import annotations
 
+import time
 from typing import Any, ClassVar
 
 from briefer.errors import BrieferError
 from briefer.gui import commands
 from briefer.gui.banner import MarkingBanner
 from briefer.gui.context import StoreContext
+from briefer.gui.date_field import DateField
 from briefer.gui.forms import load_form
+from briefer.gui.item_preview import ItemPreview
 from briefer.gui.outline_model import ID_ROLE, OutlineModel
 from briefer.gui.qt import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QEvent,
     QHBoxLayout,
     QInputDialog,
@@ -100,7 +102,7 @@ class ItemEditor(QWidget):
         self.text.setObjectName("itemText")
         self.text.setAccessibleName("Item text (Markdown)")
         self.text.setPlaceholderText("Write in Markdown: **bold**, *italic*, - bullets …")
-        self.preview = QTextBrowser()
+        self.preview = ItemPreview(lambda: self.trees)
         self.preview.setObjectName("itemPreview")
         self.preview.setAccessibleName("Item preview")
         self.preview.setOpenLinks(False)
@@ -119,7 +121,7 @@ class ItemEditor(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.source)
         layout.addWidget(split, 1)
-        self.text.textChanged.connect(self._render_preview)
+        self.text.textChanged.connect(self._text_changed)
         self.setEnabled(False)
 
     def show_item(self, item: ItemRow | None) -> None:
@@ -134,20 +136,28 @@ class ItemEditor(QWidget):
                 if self.text.toPlainText() != item.text:
                     self.text.setPlainText(item.text)
                 self.marking.setCurrentText(item.marking or _UNMARKED)
-                if item.source_kind:
-                    edited = (
-                        "edited for this briefing" if item.locally_edited else "as in the library"
-                    )
-                    self.source.setText(
-                        f"From the library: {item.source_kind}, revision "
-                        f"{item.source_revision} — {edited}."
-                    )
-                else:
-                    self.source.setText("Written for this briefing.")
+                self.show_source(item)
         finally:
             self.text.blockSignals(blockers[0])
             self.marking.blockSignals(blockers[1])
-        self._render_preview()
+        self.preview.show_text(self.text.toPlainText(), at_once=True)
+
+    def show_source(self, item: ItemRow) -> None:
+        """Where the item came from, and whether it was edited since."""
+        if item.source_kind and item.source_id is None:  # its library entry was deleted
+            self.source.setText(
+                f"Copied from the library ({item.source_kind}, revision "
+                f"{item.source_revision}); that entry was deleted since, so this copy is the "
+                "briefing's own."
+            )
+        elif item.source_kind:
+            edited = "edited for this briefing" if item.locally_edited else "as in the library"
+            revision = item.source_revision
+            self.source.setText(
+                f"From the library: {item.source_kind}, revision {revision} — {edited}."
+            )
+        else:
+            self.source.setText("Written for this briefing.")
 
     @property
     def trees(self) -> Any:
@@ -162,8 +172,8 @@ class ItemEditor(QWidget):
         value = self.marking.currentText()
         return None if value == _UNMARKED else value
 
-    def _render_preview(self) -> None:
-        self.preview.setHtml(self.trees.html(self.text.toPlainText()))
+    def _text_changed(self) -> None:
+        self.preview.show_text(self.text.toPlainText())  # rendered after a pause, not per key
 
 
 class BriefingEditor(QWidget):
@@ -203,7 +213,7 @@ class BriefingEditor(QWidget):
         self.tabs.setObjectName("editorTabs")
         self.tabs.addTab(self.splitter, "&Outline")
         self.tabs.addTab(self.properties_tab, "P&roperties")
-        self.tabs.addTab(self.preview, "Pre&view")
+        self.tabs.addTab(self.preview, "Previe&w")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
@@ -211,8 +221,8 @@ class BriefingEditor(QWidget):
 
         self.typing_timer = QTimer(self)
         self.typing_timer.setSingleShot(True)
-        self.typing_timer.setInterval(TYPING_PAUSE_MS)
-        self.typing_timer.timeout.connect(self.flush_typing)
+        self.typing_timer.timeout.connect(self._typing_paused)
+        self._last_key = 0.0  # time.monotonic() of the last keystroke
         # Continuous typing keeps restarting the pause timer; this one is not restarted, so a
         # burst still reaches the store at least once a second (a crash loses at most that).
         self.typing_deadline = QTimer(self)
@@ -230,8 +240,10 @@ class BriefingEditor(QWidget):
         self.model.move_item_requested.connect(self.move_item)
         self.model.move_section_requested.connect(self.move_section)
         self.model.insert_requested.connect(self.insert_from_library)
+        self.model.refused.connect(lambda reason: self.ctx.failed.emit(reason))  # a bad drop
         self.tabs.currentChanged.connect(self._tab_changed)
         ctx.outline_changed.connect(self._outline_changed)
+        ctx.item_changed.connect(self._item_changed)
         self.setEnabled(False)
 
     # ---------------------------------------------------------------- opening
@@ -245,6 +257,19 @@ class BriefingEditor(QWidget):
         self.tabs.setCurrentIndex(0)
         self.outline_shown.emit()
 
+    def show_nothing(self) -> None:
+        """No briefing is open (the one that was has been deleted): an empty editor, with a
+        history of its own for what the window does meanwhile."""
+        self._pending_text = None  # typing for a deleted briefing has nowhere to go
+        self.typing_timer.stop()
+        self.typing_deadline.stop()
+        self.briefing_id = None
+        self.undo_stack = self.stacks.setdefault("", QUndoStack(self))
+        self.model.set_outline(None)
+        self._current_changed(QModelIndex(), QModelIndex())
+        self.item_editor.source.setText("No briefing is open: choose one in the navigator.")
+        self.setEnabled(False)
+
     def reload(self, keep: str | None = None) -> None:
         """Rebuild the outline from the store, keeping the selection where it was."""
         if self.briefing_id is None:
@@ -253,15 +278,62 @@ class BriefingEditor(QWidget):
         selected = keep or (
             self.tree.currentIndex().data(ID_ROLE) if self.tree.currentIndex().isValid() else None
         )
+        same_briefing = (
+            self.model.data_ is not None and self.model.data_.briefing_id == data.briefing_id
+        )
+        near = self._place_of(selected) if selected and same_briefing else None
         self.model.set_outline(data)
         self.tree.expandAll()
         self.banner.set_marking(data.marking)
-        if selected:
-            index = self.model.index_of(selected)
-            if index.isValid():
-                self.tree.setCurrentIndex(index)
+        self._drop_typing_for_deleted_item()
+        index = self.model.index_of(selected) if selected else QModelIndex()
+        if not index.isValid() and near is not None:  # it was deleted: edit its neighbour
+            index = self._index_near(*near)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        else:  # nothing is selected: the item editor edits nothing
+            self._current_changed(QModelIndex(), QModelIndex())
         if self.tabs.currentWidget() is self.preview:
             self.refresh_preview()
+
+    def _place_of(self, record_id: str) -> tuple[str | None, int] | None:
+        """Where a record is in the outline shown now: (section id, item index) for an item,
+        (None, section index) for a section."""
+        for s_index, section in enumerate(self.model.data_.sections if self.model.data_ else ()):
+            if section.id == record_id:
+                return None, s_index
+            for i_index, item in enumerate(section.items):
+                if item.id == record_id:
+                    return section.id, i_index
+        return None
+
+    def _index_near(self, section_id: str | None, position: int) -> QModelIndex:
+        """What takes a deleted record's place: the item now at its position in its section
+        (else the one before it, else the section); for a section, the one now in its place."""
+        sections = self.model.data_.sections if self.model.data_ else ()
+        if section_id is None:
+            return (
+                self.model.index_of(sections[min(position, len(sections) - 1)].id)
+                if sections
+                else QModelIndex()
+            )
+        section = next((s for s in sections if s.id == section_id), None)
+        if section is None:
+            return QModelIndex()
+        if not section.items:
+            return self.model.index_of(section.id)
+        return self.model.index_of(section.items[min(position, len(section.items) - 1)].id)
+
+    def _drop_typing_for_deleted_item(self) -> None:
+        """Typing not yet saved for an item that is no longer in the outline (deleted by an
+        undo, the review, or another window) has nowhere to go: it is not an error."""
+        if (
+            self._pending_text is not None
+            and not self.model.index_of(self._pending_text[0]).isValid()
+        ):
+            self._pending_text = None
+            self.typing_timer.stop()
+            self.typing_deadline.stop()
 
     def _outline_changed(self, briefing_id: str) -> None:
         if briefing_id == self.briefing_id:
@@ -270,6 +342,21 @@ class BriefingEditor(QWidget):
             # typing in an item does not pay for a properties query.
             if self.tabs.currentWidget() is self.properties_tab:
                 self._refresh_properties()
+
+    def _item_changed(self, briefing_id: str, row: ItemRow) -> None:
+        """One item's text was saved (an autosave, or its undo): its row is updated in place.
+        The outline is not read again nor rebuilt, and the text being typed is not reset."""
+        if briefing_id != self.briefing_id:
+            return
+        self.model.replace_item(row)
+        if self.current_item is not None and self.current_item.id == row.id:
+            self.current_item = row
+            if self.item_editor.text.toPlainText() != row.text:  # undone or redone
+                self.item_editor.show_item(row)
+            else:
+                self.item_editor.show_source(row)
+        if self.tabs.currentWidget() is self.preview:
+            self.refresh_preview()
 
     # ---------------------------------------------------------------- selection and typing
 
@@ -284,9 +371,20 @@ class BriefingEditor(QWidget):
             return
         old = self._pending_text[1] if self._pending_text else self.current_item.text
         self._pending_text = (self.current_item.id, old, self.item_editor.text.toPlainText())
-        self.typing_timer.start()
+        # The pause timer is not restarted on every key (that is a call into Qt per key):
+        # when it fires, it waits out the rest of the pause if a key came meanwhile.
+        self._last_key = time.monotonic()
+        if not self.typing_timer.isActive():
+            self.typing_timer.start(TYPING_PAUSE_MS)
         if not self.typing_deadline.isActive():
             self.typing_deadline.start()
+
+    def _typing_paused(self) -> None:
+        waited_ms = (time.monotonic() - self._last_key) * 1000
+        if waited_ms < TYPING_PAUSE_MS - 5:  # typed since the timer started
+            self.typing_timer.start(int(TYPING_PAUSE_MS - waited_ms) + 1)
+        else:
+            self.flush_typing()
 
     def flush_typing(self) -> None:
         """Push the pending typing as one command (it is written to the store at once)."""
@@ -336,14 +434,32 @@ class BriefingEditor(QWidget):
         self.select_record(section_id)
 
     def insert_from_library(self, kind: str, source_id: str, section_id: str, index: int) -> None:
+        """Insert a copy of a library entry; a case list (kind "list") comes in whole."""
         self.flush_typing()
         assert self.briefing_id is not None
+        if kind == "list":
+            self.insert_case_list(source_id, section_id)
+            return
         command = commands.InsertFromLibraryCommand(
             self.ctx, self.briefing_id, section_id, kind, source_id, index
         )
         self.undo_stack.push(command)
         if command.item_id:
             self.select_record(command.item_id)
+
+    def insert_case_list(self, case_list_id: str, section_id: str | None = None) -> str | None:
+        """Present a case list: an empty case-list section ``section_id`` is filled, else a
+        new case-list section goes after it (or at the end). Returns the section's id."""
+        self.flush_typing()
+        assert self.briefing_id is not None
+        command = commands.InsertCaseListCommand(
+            self.ctx, self.briefing_id, case_list_id, section_id
+        )
+        self.undo_stack.push(command)
+        if command.done is None:
+            return None
+        self.select_record(command.done.section_id)
+        return command.done.section_id
 
     def insertion_point(self) -> tuple[str, int] | None:
         """Where Enter in the library drawer inserts: after the selected item, or at the end
@@ -539,8 +655,9 @@ class PropertiesPanel(QWidget):
             self.form.findChild(QComboBox, name).activated.connect(self._changed)
         self.summary = self.form.findChild(QPlainTextEdit, "summaryEdit")
         self.summary.installEventFilter(self)
-        self.drafted_on = self.form.findChild(QDateEdit, "draftedOnEdit")
-        self.drafted_on.editingFinished.connect(self._changed)
+        self.drafted_on: DateField = self.form.findChild(DateField, "draftedOnEdit")
+        self.drafted_on.set_label("Drafted on")
+        self.drafted_on.date_changed.connect(self._changed)
         self.clearances = self.form.findChild(QTableWidget, "clearancesTable")
         self.clearances.setColumnCount(4)
         self.clearances.setHorizontalHeaderLabels(["Office", "Person", "Status", "Date"])
@@ -584,11 +701,7 @@ class PropertiesPanel(QWidget):
                 value = self.values[field]
                 self.form.findChild(QComboBox, name).setCurrentText(getattr(value, "value", value))
             self.summary.setPlainText(self.values["summary"])
-            if self.values["drafted_on"]:
-                from briefer.gui.qt import QDate
-
-                day = self.values["drafted_on"]
-                self.drafted_on.setDate(QDate(day.year, day.month, day.day))
+            self.drafted_on.set_value(self.values["drafted_on"])  # None stays "No date"
             self.form.findChild(QLabel, "eventLabel").setText(self.values["event"])
             self._fill_clearances()
         finally:
@@ -658,7 +771,7 @@ class PropertiesPanel(QWidget):
                 changes.append((field, label, value))
         if self.summary.toPlainText() != self.values.get("summary"):
             changes.append(("summary", "summary", self.summary.toPlainText()))
-        day = self.drafted_on.date().toPython()
+        day = self.drafted_on.value()  # text that is not a date is flagged in the field
         if self.values.get("drafted_on") != day:
             changes.append(("drafted_on", "drafted on", day))
         for field, label, value in changes:

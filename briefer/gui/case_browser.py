@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from briefer.errors import BrieferError
+from briefer.gui import record_actions
 from briefer.gui.context import StoreContext
 from briefer.gui.forms import load_form
 from briefer.gui.qt import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -18,12 +18,14 @@ from briefer.gui.qt import (
     QLineEdit,
     QMessageBox,
     QModelIndex,
+    QObject,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     Qt,
     QTreeWidget,
     QTreeWidgetItem,
+    QUndoStack,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -59,6 +61,7 @@ class CaseBrowser(QWidget):
         super().__init__()
         self.ctx = ctx
         self.current_id: str | None = None
+        self.undo_stack = QUndoStack(self)  # what Edit → Undo undoes while this page is shown
         self.model = CaseTableModel()
         self.filter = filter_box(
             self.model, "caseFilter", "Filter cases", "Filter by name, category, status, list…"
@@ -77,7 +80,7 @@ class CaseBrowser(QWidget):
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add_status)
         self.new_button = make_button("&New case…", "newCase", self.new_case)
-        self.edit_button = make_button("&Edit case…", "editCase", self.edit_case)
+        self.edit_button = make_button("E&dit case…", "editCase", self.edit_case)
         self.history_button = make_button("Histor&y…", "caseHistory", self.show_history)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
@@ -102,6 +105,7 @@ class CaseBrowser(QWidget):
         layout.addWidget(split, 1)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _index: self.edit_case())
+        record_actions.add_record_actions(self.table, self.rename_selected, self.delete_selected)
         self.refresh()
         self._selected(QModelIndex(), QModelIndex())
 
@@ -142,10 +146,11 @@ class CaseBrowser(QWidget):
     def add_status(self) -> AddStatusDialog | None:
         if self.current_id is None:
             return None
+        # Owned by this page (the dialog's parent); the dialog deletes itself when closed.
         dialog = AddStatusDialog(self.ctx, self.current_id, self)
         dialog.dialog.accepted.connect(self._added)
         dialog.dialog.open()
-        return dialog
+        return None
 
     def edit_case(self) -> CaseEditorDialog | None:
         return None if self.current_id is None else self._open_editor(self.current_id)
@@ -182,21 +187,58 @@ class CaseBrowser(QWidget):
         self.show_timeline()
         self.changed.emit()
 
+    def delete_selected(self) -> bool:
+        """Delete the selected case with its statuses and its places on lists (asked first;
+        briefings keep their copies); Edit → Undo on this page brings it all back."""
+        if self.current_id is None:
+            return False
+        impact = record_actions.confirm_delete(self, self.ctx, "case", self.current_id)
+        if impact is None:
+            return False
+        self.current_id = None
+        self._selected(QModelIndex(), QModelIndex())
+        deleted = record_actions.push_delete(self.ctx, impact, self.undo_stack)
+        self.changed.emit()
+        return deleted
 
-class AddStatusDialog:
-    """One report of a case's status: date, status, source, reliability, note."""
+    def rename_selected(self) -> bool:
+        if self.current_id is None:
+            return False
+        renamed = record_actions.rename_with_undo(
+            self, self.ctx, "case", self.current_id, self.undo_stack
+        )
+        if renamed:
+            self.refresh()
+            self.show_timeline()
+        return renamed
+
+
+class AddStatusDialog(QObject):
+    """One report of a case's status: date, status, source, reliability, note. A QObject
+    child of its dialog, so that its OK slot lives as long as the dialog does."""
 
     def __init__(self, ctx: StoreContext, case_id: str, parent: QWidget | None = None):
-        from briefer.gui.qt import QDate
+        from briefer.gui.date_field import DateField
+        from briefer.services.cases import get_case
 
         dialog = load_form("add_status_dialog.ui", parent)
         assert isinstance(dialog, QDialog)
+        super().__init__(dialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog, self.ctx, self.case_id = dialog, ctx, case_id
+        name = ctx.read(lambda s: str(get_case(s, case_id).primary_name))
+        dialog.setWindowTitle(f"Add status — {name}")
+        case_label = dialog.findChild(QLabel, "caseLabel")
+        case_label.setTextFormat(Qt.TextFormat.PlainText)
+        case_label.setText(f"A new status report for {name}")
+        dialog.resize(max(480, dialog.sizeHint().width()), dialog.sizeHint().height())  # the title
         vocabulary = case_vocabulary()
         dialog.findChild(QComboBox, "statusCombo").addItems(list(vocabulary.statuses))
         dialog.findChild(QComboBox, "reliabilityCombo").addItems(list(vocabulary.reliability))
         today = ctx.store.today()
-        dialog.findChild(QDateEdit, "dateEdit").setDate(QDate(today.year, today.month, today.day))
+        self.date_field = dialog.findChild(DateField, "dateEdit")
+        self.date_field.set_optional(False)
+        self.date_field.set_value(today)
         buttons = dialog.findChild(QDialogButtonBox, "buttonBox")
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(dialog.reject)
@@ -205,7 +247,7 @@ class AddStatusDialog:
         from briefer.services.cases import add_status, get_case
 
         fields = {
-            "occurred_on": self.dialog.findChild(QDateEdit, "dateEdit").date().toPython(),
+            "occurred_on": self.date_field.text(),  # any typed form; the service reads it
             "status": self.dialog.findChild(QComboBox, "statusCombo").currentText(),
             "source": self.dialog.findChild(QLineEdit, "sourceEdit").text(),
             "reliability": self.dialog.findChild(QComboBox, "reliabilityCombo").currentText(),

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from briefer.errors import BrieferError
+from briefer.gui import record_actions
+from briefer.gui.briefing_editor import TYPING_DEADLINE_MS, TYPING_PAUSE_MS
 from briefer.gui.context import StoreContext
 from briefer.gui.qt import (
     QAbstractItemView,
@@ -32,8 +34,10 @@ from briefer.gui.qt import (
     QStyle,
     Qt,
     QTableView,
+    QTimer,
     QTreeWidget,
     QTreeWidgetItem,
+    QUndoStack,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -45,6 +49,21 @@ from briefer.services.list_page import ListDetail, MemberRow
 
 CASE_IDS_MIME = "application/x-briefer-case-ids"
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _fit_columns(header: Any, *stretch: int) -> None:
+    """Short columns as wide as their contents; the ``stretch`` ones share the rest (and
+    elide when the page is narrow): no date or count is cut while a name has room."""
+    from briefer.gui.qt import QHeaderView
+
+    header.setStretchLastSection(False)
+    fit, rest = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+    for column in range(header.count()):
+        header.setSectionResizeMode(column, rest if column in stretch else fit)
+    header.setMinimumSectionSize(48)
+
+
+LISTS_MIN_WIDTH = 220  # px: a list's name and its two counts
 
 
 class MembersModel(QAbstractTableModel):
@@ -133,16 +152,21 @@ class MembersModel(QAbstractTableModel):
 
 class CaseListsView(QWidget):
     open_entry_requested = Signal(str, str)  # kind, id
+    insert_requested = Signal(str, str)  # "list", list id: into the open briefing
 
     def __init__(self, ctx: StoreContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self.undo_stack = QUndoStack(self)  # what Edit → Undo undoes while this page is shown
         self.ctx = ctx
         self.detail: ListDetail | None = None
+        self._baseline: dict[str, str] = {}  # the header as last shown or saved
+        self._flushing: dict[str, str] | None = None
         self.lists = QTreeWidget()
         self.lists.setObjectName("caseLists")
         self.lists.setAccessibleName("Case lists")
         self.lists.setHeaderLabels(["List", "Names", "Warnings"])
         self.lists.setRootIsDecorated(False)
+        _fit_columns(self.lists.header(), 0)
         self.new_list_button = make_button("&New list…", "newList", self.new_list)
 
         self.name_edit = QLineEdit()
@@ -156,11 +180,17 @@ class CaseListsView(QWidget):
         self.forum_edit.setObjectName("listForum")
         self.forum_edit.setAccessibleName("Forum")
         self.forum_edit.setPlaceholderText("e.g. Shultz–Shevardnadze, CSCE Vienna")
-        self.save_button = make_button("&Save list", "saveList", self.save_header)
+        # No Save: the header saves as it is typed (see flush_typing); a refusal is said here.
+        self.header_message = QLabel()
+        self.header_message.setObjectName("listMessage")
+        self.header_message.setWordWrap(True)
+        self.header_message.setStyleSheet("color: #a4000f;")
+        self.header_message.hide()
         header = QFormLayout()
-        header.addRow("&Name:", self.name_edit)
+        header.addRow("Na&me:", self.name_edit)
         header.addRow("&Kind:", self.kind_combo)
-        header.addRow("&Forum:", self.forum_edit)
+        header.addRow("Fo&rum:", self.forum_edit)
+        header.addRow(self.header_message)
 
         self.members_model = MembersModel()
         self.members_model.move_requested.connect(self.move_member)
@@ -175,16 +205,24 @@ class CaseListsView(QWidget):
         self.members.setDropIndicatorShown(True)
         self.members.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.members.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.members.horizontalHeader().setStretchLastSection(True)
+        # Name and source (a sentence, often) share what is left; category, status and
+        # date are shown whole.
+        _fit_columns(self.members.horizontalHeader(), 0, len(MembersModel.COLUMNS) - 1)
         self.members.verticalHeader().setDefaultSectionSize(self.members.fontMetrics().height() + 8)
         self.members.doubleClicked.connect(self._open_case)
         self.add_button = make_button("&Add case…", "addMember", self.ask_add_member)
-        self.remove_button = make_button("&Remove", "removeMember", self.remove_selected)
+        self.remove_button = make_button("Rem&ove", "removeMember", self.remove_selected)
         self.up_button = make_button("Move &up", "moveUp", lambda: self.move_selected(-1))
         self.down_button = make_button("Move do&wn", "moveDown", lambda: self.move_selected(1))
         self.up_button.setShortcut(QKeySequence("Ctrl+Up"))
         self.down_button.setShortcut(QKeySequence("Ctrl+Down"))
         self.export_button = make_button("E&xport annex…", "exportAnnex", self.ask_export)
+        self.insert_button = make_button(
+            "Inser&t into briefing", "insertList", self.insert_into_briefing
+        )
+        self.insert_button.setToolTip(
+            "Present this list in the open briefing: a case-list section with its cases"
+        )
 
         self.warnings = QListWidget()
         self.warnings.setObjectName("hygieneWarnings")
@@ -195,6 +233,7 @@ class CaseListsView(QWidget):
         self.presentations.setAccessibleName("Presentations of this list")
         self.presentations.setHeaderLabels(["Presented at", "On", "Note"])
         self.presentations.setRootIsDecorated(False)
+        _fit_columns(self.presentations.header(), 0, 2)
         self.present_button = make_button(
             "Add &presentation…", "addPresentation", self.ask_add_presentation
         )
@@ -208,10 +247,14 @@ class CaseListsView(QWidget):
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             member_buttons.addWidget(button)
         member_buttons.addStretch(1)
-        member_buttons.addWidget(self.export_button)
+        # Export beside Save, over the list it exports: the members' row fits a small screen.
+        head_buttons = QVBoxLayout()
+        head_buttons.addStretch(1)
+        head_buttons.addWidget(self.insert_button)
+        head_buttons.addWidget(self.export_button)
         head_row = QHBoxLayout()
         head_row.addLayout(header, 1)
-        head_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
+        head_row.addLayout(head_buttons)
         warnings_box = QGroupBox("List hygiene")
         QVBoxLayout(warnings_box).addWidget(self.warnings)
         presentations_box = QGroupBox("Presentations")
@@ -223,6 +266,7 @@ class CaseListsView(QWidget):
         side.addWidget(presentations_box)
         side.setSizes([420, 220])
         self.members_label = QLabel()
+        self.members_label.setWordWrap(True)  # wraps rather than widening the page
         members_pane = QWidget()
         members_layout = QVBoxLayout(members_pane)
         members_layout.setContentsMargins(0, 0, 0, 0)
@@ -243,9 +287,27 @@ class CaseListsView(QWidget):
         split.addWidget(left)
         split.addWidget(right)
         split.setSizes([300, 1000])
+        # On a narrow page the list of lists keeps room to read its names and counts; the
+        # list's own pane gives way first.
+        left.setMinimumWidth(LISTS_MIN_WIDTH)
+        split.setCollapsible(0, False)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.lists.currentItemChanged.connect(self._list_chosen)
+        self.typing_timer = QTimer(self)
+        self.typing_timer.setSingleShot(True)
+        self.typing_timer.setInterval(TYPING_PAUSE_MS)
+        self.typing_timer.timeout.connect(self.flush_typing)
+        self.typing_deadline = QTimer(self)
+        self.typing_deadline.setSingleShot(True)
+        self.typing_deadline.setInterval(TYPING_DEADLINE_MS)
+        self.typing_deadline.timeout.connect(self.flush_typing)
+        self.name_edit.textEdited.connect(self._header_typed)
+        self.forum_edit.textEdited.connect(self._header_typed)
+        self.kind_combo.activated.connect(lambda _i: self.flush_typing())
+        record_actions.add_record_actions(self.lists, self.rename_selected, self.delete_selected)
         self.members.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
         if self.lists.topLevelItemCount():
@@ -253,7 +315,7 @@ class CaseListsView(QWidget):
 
     # ------------------------------------------------------------ reading
 
-    def refresh(self) -> None:
+    def refresh(self, *, keep_header: bool = False) -> None:
         current = self.detail.id if self.detail else None
         rows = self.ctx.read(list_page.list_rows, self.ctx.store.today())
         self.lists.blockSignals(True)
@@ -262,18 +324,16 @@ class CaseListsView(QWidget):
         for row in rows:
             item = QTreeWidgetItem([row.name, str(row.size), str(row.warnings or "")])
             item.setData(0, Qt.ItemDataRole.UserRole, row.id)
-            item.setToolTip(0, f"{row.kind} list" + (f" for {row.forum}" if row.forum else ""))
+            forum = f" for {row.forum}" if row.forum else ""
+            item.setToolTip(0, f"{row.name}\n{row.kind} list{forum}")  # the name, if elided
             if row.warnings:
                 item.setIcon(2, warn_icon)
             self.lists.addTopLevelItem(item)
             if row.id == current:
                 self.lists.setCurrentItem(item)
         self.lists.blockSignals(False)
-        for column in (1, 2):
-            self.lists.resizeColumnToContents(column)
-        self.lists.setColumnWidth(0, 200)
         if current:
-            self.show_list(current)
+            self.show_list(current, keep_header=keep_header)
         else:
             self._update_buttons()
 
@@ -284,18 +344,33 @@ class CaseListsView(QWidget):
                 self.lists.setCurrentItem(item)
 
     def _list_chosen(self, current: QTreeWidgetItem | None, _previous: object) -> None:
-        if current is not None:
-            self.show_list(current.data(0, Qt.ItemDataRole.UserRole))
+        if current is None:
+            return
+        list_id = current.data(0, Qt.ItemDataRole.UserRole)
+        if self._header_changes():  # the list left behind is saved first (that refreshes)
+            self.flush_typing()
+            if self._header_changes() and self.detail is not None:  # refused: stay, and say why
+                self.lists.blockSignals(True)
+                self.select_list(self.detail.id)
+                self.lists.blockSignals(False)
+            else:
+                self.select_list(list_id)
+            return
+        self.show_list(list_id)
 
-    def show_list(self, list_id: str) -> None:
+    def show_list(self, list_id: str, *, keep_header: bool = False) -> None:
+        """Show a list as the store has it; ``keep_header``: an autosave while the person
+        types, whose header fields stay as typed (the cursor does not move)."""
         detail = self.ctx.read(list_page.list_detail, list_id, self.ctx.store.today())
         self.detail = detail
-        self.name_edit.setText(detail.name)
-        self.kind_combo.setCurrentText(detail.kind)
-        self.forum_edit.setText(detail.forum)
+        if not keep_header:
+            self.name_edit.setText(detail.name)
+            self.kind_combo.setCurrentText(detail.kind)
+            self.forum_edit.setText(detail.forum)
+            self._baseline = self._header_values()
+            self.header_message.hide()
         selected = self.selected_case()
         self.members_model.set_rows(detail.members)
-        self.members.resizeColumnsToContents()
         self.members_label.setText(
             f"<b>{len(detail.members)}</b> name(s), in the order they are presented — "
             "drag to reorder"
@@ -315,7 +390,6 @@ class CaseListsView(QWidget):
             self.presentations.addTopLevelItem(
                 QTreeWidgetItem([presentation.event, presentation.presented_on, presentation.note])
             )
-        self.presentations.resizeColumnToContents(0)
         self._update_buttons()
 
     def member_names(self) -> list[str]:
@@ -333,8 +407,9 @@ class CaseListsView(QWidget):
     def _update_buttons(self) -> None:
         has_list = self.detail is not None
         row = self.members.currentIndex().row() if self.selected_case() else -1
-        for widget in (self.save_button, self.add_button, self.export_button, self.present_button):
+        for widget in (self.add_button, self.export_button, self.present_button):
             widget.setEnabled(has_list)
+        self.insert_button.setEnabled(has_list)
         self.remove_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < len(self.members_model.rows) - 1)
@@ -342,6 +417,7 @@ class CaseListsView(QWidget):
     # ------------------------------------------------------------ changing
 
     def _write(self, title: str, fn: Any, *args: Any, **kwargs: Any) -> bool:
+        self.flush_typing()  # the header's last keystrokes first: refresh() shows the store
         try:
             self.ctx.write(fn, *args, **kwargs)
         except BrieferError as exc:
@@ -366,15 +442,70 @@ class CaseListsView(QWidget):
             self._write("Remove", list_page.remove_member, self.detail.id, case_id)
 
     def save_header(self) -> None:
-        if self.detail is not None:
-            self._write(
-                "Save list",
-                list_page.update_list,
-                self.detail.id,
-                name=self.name_edit.text(),
-                kind=self.kind_combo.currentText(),
-                forum=self.forum_edit.text(),
+        """Save now what would be saved after the typing pause."""
+        self.flush_typing()
+
+    def _header_values(self) -> dict[str, str]:
+        return {
+            "name": self.name_edit.text(),
+            "kind": self.kind_combo.currentText(),
+            "forum": self.forum_edit.text(),
+        }
+
+    def _header_changes(self) -> bool:
+        """Typed and not yet saved (compared with what was last shown or saved)."""
+        return self.detail is not None and self._header_values() != self._baseline
+
+    def _header_typed(self, _text: str) -> None:
+        self.typing_timer.start()
+        if not self.typing_deadline.isActive():
+            self.typing_deadline.start()
+
+    def flush_typing(self) -> None:
+        """Push the header's changes as one undoable save, written to the store at once
+        (unless another window changed the list meanwhile: then the person chooses)."""
+        from briefer.gui.page_commands import EditFieldsCommand
+
+        self.typing_timer.stop()
+        self.typing_deadline.stop()
+        if self.detail is None or not self._header_changes():
+            return
+        detail = self.detail
+        old = {"name": detail.name, "kind": detail.kind, "forum": detail.forum}
+        self._flushing = self._header_values()
+        try:
+            self.undo_stack.push(
+                EditFieldsCommand(
+                    self.ctx,
+                    f"Edit list '{detail.name}'",
+                    detail.id,
+                    list_page.update_list_from,
+                    _write_list,
+                    old,
+                    self._flushing,
+                    self._header_written,
+                    self._header_refused,
+                )
             )
+        finally:
+            self._flushing = None
+
+    def _header_written(self, list_id: str, typed: bool) -> None:
+        """Show the store's list: after typing, the tree's name; after undo, the list."""
+        if typed and self._flushing is not None:
+            self._baseline = dict(self._flushing)
+            self.header_message.hide()
+            self.refresh(keep_header=True)
+        elif self.detail is not None and self.detail.id == list_id:
+            self.refresh()
+        else:
+            self.detail = None
+            self.refresh()
+            self.select_list(list_id)
+
+    def _header_refused(self, message: str) -> None:
+        self.header_message.setText(message)
+        self.header_message.show()
 
     def new_list(self) -> None:
         name, ok = QInputDialog.getText(self, "New case list", "Name of the list:")
@@ -412,6 +543,11 @@ class CaseListsView(QWidget):
                 "Add presentation", list_page.add_presentation, self.detail.id, event_id, starts
             )
 
+    def insert_into_briefing(self) -> None:
+        """The window inserts the list where the open briefing's outline selection says."""
+        if self.detail is not None:
+            self.insert_requested.emit("list", self.detail.id)
+
     def ask_export(self) -> None:
         if self.detail is None:
             return
@@ -439,6 +575,37 @@ class CaseListsView(QWidget):
         QMessageBox.information(self, "Export annex", f"Exported {result.format} to\n{result.path}")
         return True
 
+    def delete_selected(self) -> bool:
+        """Delete the list shown (asked first: its entries and presentations go, its cases
+        stay); Edit → Undo on this page brings it back."""
+        if self.detail is None:
+            return False
+        self.flush_typing()  # what was typed is a step of its own, before the delete
+        impact = record_actions.confirm_delete(self, self.ctx, "list", self.detail.id)
+        if impact is None:
+            return False
+        self.detail = None
+        deleted = record_actions.push_delete(self.ctx, impact, self.undo_stack)
+        self.refresh()
+        if self.detail is None and self.lists.topLevelItemCount():
+            self.lists.setCurrentItem(self.lists.topLevelItem(0))
+        return deleted
+
+    def rename_selected(self) -> bool:
+        if self.detail is None:
+            return False
+        self.flush_typing()
+        renamed = record_actions.rename_with_undo(
+            self, self.ctx, "list", self.detail.id, self.undo_stack
+        )
+        if renamed:
+            self.refresh()
+        return renamed
+
     def _open_case(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_entry_requested.emit("case", index.data(Qt.ItemDataRole.UserRole))
+
+
+def _write_list(session: Any, list_id: str, values: dict[str, str]) -> None:
+    list_page.update_list(session, list_id, **values)

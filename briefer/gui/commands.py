@@ -12,10 +12,10 @@ from typing import Any, ClassVar
 from briefer.errors import BrieferError
 from briefer.gui.context import StoreContext
 from briefer.gui.qt import QUndoCommand
-from briefer.services import briefings as briefing_service
 from briefer.services import outline
 
 TYPING_MERGE_ID = 1
+TYPED_FIELDS = ("text", "title", "response")  # typed key by key, saved after a pause
 
 
 class _Command(QUndoCommand):
@@ -32,6 +32,12 @@ class _Command(QUndoCommand):
         except BrieferError as exc:
             self.setObsolete(True)
             self.ctx.failed.emit(str(exc))
+            self.ctx.outline_changed.emit(self.briefing_id)
+            return
+        self._announce()
+
+    def _announce(self) -> None:
+        """Tell the window what changed: by default the outline, which it reads again."""
         self.ctx.outline_changed.emit(self.briefing_id)
 
     def redo(self) -> None:
@@ -65,9 +71,19 @@ class EditItemCommand(_Command):
     ):
         super().__init__(ctx, briefing_id, self.LABELS.get(field, f"Edit {field}"))
         self.item_id, self.field, self.old, self.new = item_id, field, old, new
+        self.row: outline.ItemRow | None = None  # the item as the last write left it
 
     def id(self) -> int:
-        return TYPING_MERGE_ID if self.field in ("text", "title", "response") else -1
+        return TYPING_MERGE_ID if self.field in TYPED_FIELDS else -1
+
+    def _announce(self) -> None:
+        """Typing changes one item and not the briefing's marking: the window updates that
+        row (an autosave must not re-read a 1,600-item outline). Anything else, or a
+        conflict resolved in a dialog, re-reads the outline."""
+        if self.row is not None and self.field in TYPED_FIELDS:
+            self.ctx.item_changed.emit(self.briefing_id, self.row)
+        else:
+            super()._announce()
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditItemCommand) or (other.item_id, other.field) != (
@@ -88,12 +104,21 @@ class EditItemCommand(_Command):
         """Write ``value`` if the store still holds ``expected``; if someone else saved the
         field meanwhile, the person chooses (nothing is written before). Returns what the
         field holds afterwards, so that undo and redo go between real states."""
-        from briefer.errors import EditConflict
+        from briefer.errors import EditConflict, NotFoundError
         from briefer.gui.conflict_dialog import TAKE_THEIRS, resolve
 
+        self.row = None
         try:
-            self.ctx.write(outline.update_item_from, self.item_id, self.field, expected, value)
+            self.row = self.ctx.write(
+                outline.update_item_from, self.item_id, self.field, expected, value
+            )
             return value
+        except NotFoundError:
+            # The item was deleted (by an undo, the review or another window) before this
+            # reached the store: there is nothing to save to, and nothing to undo. The outline
+            # is read again, and the editor moves to what took the item's place.
+            self.setObsolete(True)
+            return expected
         except EditConflict as conflict:
             choice, values = resolve(conflict, self.ctx.dialog_parent)
             _label, theirs, _mine = conflict.fields[self.field]
@@ -257,8 +282,33 @@ class MoveSectionCommand(_Command):
         self.ctx.write(outline.move_section, self.section_id, self.origin)
 
 
+def _write_unless_stale(
+    command: _Command, write_from: Callable[..., Any], write: Callable[..., Any], *args: Any
+) -> Any:
+    """Write ``value`` if the store still holds ``expected`` (``args`` ends with the field,
+    expected, value); if another window saved the field meanwhile, the person chooses in the
+    conflict dialog and nothing is written before. Returns what the field holds afterwards,
+    so that undo and redo go between real states."""
+    from briefer.errors import EditConflict
+    from briefer.gui.conflict_dialog import TAKE_THEIRS, resolve
+
+    *key, field, _expected, value = args
+    try:
+        command.ctx.write(write_from, *args)
+        return value
+    except EditConflict as conflict:
+        choice, values = resolve(conflict, command.ctx.dialog_parent)
+        _label, theirs, _mine = conflict.fields[field]
+        if choice == TAKE_THEIRS:  # nothing of ours was written: nothing to undo
+            command.setObsolete(True)
+            return theirs
+        command.ctx.write(write, *key, field, values[field])
+        return values[field]
+
+
 class EditBriefingCommand(_Command):
-    """Change one property of the briefing itself (subject, base marking, status …)."""
+    """Change one property of the briefing itself (subject, base marking, status …), unless
+    another window changed it since this one showed it (then the person chooses)."""
 
     def __init__(
         self, ctx: StoreContext, briefing_id: str, field: str, label: str, old: Any, new: Any
@@ -266,23 +316,24 @@ class EditBriefingCommand(_Command):
         super().__init__(ctx, briefing_id, f"Change {label}")
         self.field, self.old, self.new = field, old, new
 
-    def _set(self, value: Any) -> None:
-        def change(session: Any) -> None:
-            from briefer.services.versions import set_status
+    def _set(self, expected: Any, value: Any) -> Any:
+        from briefer.services import properties
 
-            book = briefing_service.get_briefing(session, self.briefing_id)
-            if self.field == "status":  # clearance and final freeze a version; final is final
-                set_status(session, book, value)
-            else:
-                briefing_service.update_briefing(session, book, **{self.field: value})
-
-        self.ctx.write(change)
+        return _write_unless_stale(
+            self,
+            properties.update_property_from,
+            properties.set_property,
+            self.briefing_id,
+            self.field,
+            expected,
+            value,
+        )
 
     def _do(self) -> None:
-        self._set(self.new)
+        self.new = self._set(self.old, self.new)
 
     def _undo(self) -> None:
-        self._set(self.old)
+        self.old = self._set(self.new, self.old)
 
 
 class AddClearanceCommand(_Command):
@@ -306,17 +357,32 @@ class AddClearanceCommand(_Command):
 
 
 class EditClearanceCommand(_Command):
+    """Change one field of a clearance, unless another window changed it meanwhile."""
+
     def __init__(
         self, ctx: StoreContext, briefing_id: str, clearance_id: str, field: str, old: str, new: str
     ):
         super().__init__(ctx, briefing_id, "Edit clearance")
         self.clearance_id, self.field, self.old, self.new = clearance_id, field, old, new
 
+    def _set(self, expected: str, value: str) -> Any:
+        from briefer.services import properties
+
+        return _write_unless_stale(
+            self,
+            properties.update_clearance_from,
+            properties.set_clearance,
+            self.clearance_id,
+            self.field,
+            expected,
+            value,
+        )
+
     def _do(self) -> None:
-        self.ctx.write(outline.update_clearance, self.clearance_id, **{self.field: self.new})
+        self.new = self._set(self.old, self.new)
 
     def _undo(self) -> None:
-        self.ctx.write(outline.update_clearance, self.clearance_id, **{self.field: self.old})
+        self.old = self._set(self.new, self.old)
 
 
 class DeleteClearanceCommand(_Command):
@@ -331,3 +397,42 @@ class DeleteClearanceCommand(_Command):
     def _undo(self) -> None:
         assert self.saved is not None
         self.ctx.write(outline.restore_clearance, self.saved)
+
+
+class InsertCaseListCommand(_Command):
+    """Present a case list in the briefing (a new case-list section, or an empty one
+    filled); undo takes back exactly that, redo puts back the same section and items."""
+
+    def __init__(
+        self,
+        ctx: StoreContext,
+        briefing_id: str,
+        case_list_id: str,
+        section_id: str | None,
+    ):
+        super().__init__(ctx, briefing_id, "Insert case list")
+        self.case_list_id, self.section_id = case_list_id, section_id
+        self.done: outline.CaseListInsertion | None = None
+        self.saved: Any = None
+
+    def _do(self) -> None:
+        if self.done is None:
+            self.done = self.ctx.write(
+                outline.insert_case_list, self.briefing_id, self.case_list_id, self.section_id
+            )
+        elif self.done.created:
+            self.ctx.write(outline.restore_section, self.saved)
+        else:
+            self.ctx.write(
+                outline.refill_case_list_section,
+                self.done.section_id,
+                self.done.case_list_id,
+                self.saved,
+            )
+
+    def _undo(self) -> None:
+        assert self.done is not None
+        if self.done.created:
+            self.saved = self.ctx.write(outline.delete_section, self.done.section_id)
+        else:
+            self.saved = self.ctx.write(outline.empty_case_list_section, self.done.section_id)

@@ -21,7 +21,14 @@ class StoreContext(QObject):
     saved = Signal()
     failed = Signal(str)
     outline_changed = Signal(str)  # briefing id
+    item_changed = Signal(str, object)  # briefing id, the item's ItemRow (typing saved)
     library_changed = Signal()
+    # Anything at all was written (by any page, dialog or undo): views that show data from
+    # several pages (the Review panel) listen to this rather than to each page.
+    store_changed = Signal()
+    # A whole record (briefing, event, library entry, case, list) was deleted, put back or
+    # renamed, by kind: the window re-reads the navigator and every page that lists it.
+    records_changed = Signal(str)
 
     def __init__(self, store: Store, is_sample: bool):
         super().__init__()
@@ -39,4 +46,5 @@ class StoreContext(QObject):
         with self.store.session() as session:
             result = fn(session, *args, **kwargs)
         self.saved.emit()
+        self.store_changed.emit()
         return result

@@ -3,15 +3,18 @@
 The copy is the command line's ``briefer copy`` (``services.copy``) run on QThreadPool, so
 the window stays responsive. Cancel stops it between chunks of rows: the copy is one
 transaction on the target, so nothing of it is kept, and a new target file is removed.
+
+The window parents the dialog and the dialog parents :class:`CopyStoreDialog` (a QObject,
+whose methods are the buttons' slots); the dialog is deleted once :meth:`exec` returns.
 """
 
 from __future__ import annotations
 
-import traceback
 from pathlib import Path
 from typing import Any
 
 from briefer.errors import BrieferError, StoreError
+from briefer.gui.errors import bug_details, show_bug
 from briefer.gui.forms import load_form
 from briefer.gui.passphrase_dialog import ERROR_STYLE, new_passphrase_problem
 from briefer.gui.qt import (
@@ -39,7 +42,8 @@ class CopyCancelled(StoreError):
 class _Signals(QObject):
     progress = Signal(str, int, int)  # table, rows done, rows in all
     finished = Signal(str)  # what was done, in a sentence
-    failed = Signal(str)
+    failed = Signal(str)  # a refusal or Cancel, in a sentence
+    crashed = Signal(str)  # a bug: its details (errors.bug_details), quoting no content
 
 
 class CopyJob(QRunnable):
@@ -81,18 +85,19 @@ class CopyJob(QRunnable):
         except BrieferError as exc:
             self.signals.failed.emit(str(exc))
             return
-        except Exception:  # a bug: say so, with details for the log
-            self.signals.failed.emit("The copy failed unexpectedly:\n" + traceback.format_exc())
+        except Exception as exc:  # a bug: a short message, the details collapsed and logged
+            self.signals.crashed.emit(bug_details(exc))
             return
         self.signals.finished.emit(said)
 
 
-class CopyStoreDialog:
-    """The Designer form ``copy_store_dialog.ui``, filled for the open store."""
+class CopyStoreDialog(QObject):
+    """The Designer form ``copy_store_dialog.ui``, filled for the open store; a child of it."""
 
     def __init__(self, store: Store, parent: QWidget | None = None):
         dialog = load_form("copy_store_dialog.ui", parent)
         assert isinstance(dialog, QDialog)
+        super().__init__(dialog)  # owned by the dialog: the slots below live as long as it
         self.dialog, self.store = dialog, store
         self.job: CopyJob | None = None
         self.outcome = ""
@@ -191,6 +196,7 @@ class CopyStoreDialog:
         self.job.signals.progress.connect(self._progress)
         self.job.signals.finished.connect(self._finished)
         self.job.signals.failed.connect(self._failed)
+        self.job.signals.crashed.connect(self._crashed)
         for widget in (self.target, self.merge, self.encrypt, self.passphrase, self.confirm):
             widget.setEnabled(False)
         self.browse.setEnabled(False)
@@ -236,6 +242,13 @@ class CopyStoreDialog:
         self.status.setStyleSheet(ERROR_STYLE)
         self.status.setText(message)
 
+    def _crashed(self, details: str) -> None:
+        self._failed("The copy failed because of a bug; nothing was kept of it.")
+        show_bug(self.dialog.parentWidget(), "The copy failed", details)
+
     def exec(self) -> str:
+        """Run the dialog; what was done, in a sentence ("" if nothing). The dialog is deleted
+        afterwards (a copy still running is cancelled: its job keeps its own signals)."""
         self.dialog.exec()
+        self.dialog.deleteLater()
         return self.outcome

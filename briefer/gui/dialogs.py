@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from briefer.errors import BrieferError
 from briefer.gui.context import StoreContext
+from briefer.gui.date_field import DateField
 from briefer.gui.forms import load_form
 from briefer.gui.qt import (
-    QCheckBox,
     QComboBox,
-    QDate,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QLineEdit,
@@ -21,10 +19,6 @@ from briefer.gui.qt import (
     QWidget,
 )
 from briefer.markings import default_scheme
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class _FormDialog:
@@ -54,7 +48,9 @@ class _FormDialog:
         raise NotImplementedError
 
     def exec(self) -> Any:
-        return self.result if self.dialog.exec() == QDialog.DialogCode.Accepted else None
+        accepted = self.dialog.exec() == QDialog.DialogCode.Accepted
+        self.dialog.deleteLater()  # owned by its window until now; not kept hidden there
+        return self.result if accepted else None
 
 
 class EventDialog(_FormDialog):
@@ -73,12 +69,16 @@ class EventDialog(_FormDialog):
         self.ctx, self.event_id = ctx, event_id
         self.child(QComboBox, "kindCombo").addItems([k.value for k in EventKind])
         start = today or ctx.store.today()
-        self.child(QDateEdit, "startsOnEdit").setDate(_qdate(start))
-        self.child(QDateEdit, "endsOnEdit").setDate(_qdate(start))
-        ends = self.child(QDateEdit, "endsOnEdit")
-        has_end = self.child(QCheckBox, "hasEndCheck")
-        has_end.toggled.connect(ends.setEnabled)
-        ends.setEnabled(False)
+        self.starts: DateField = self.child(DateField, "startsOnEdit")
+        self.ends: DateField = self.child(DateField, "endsOnEdit")
+        self.starts.set_optional(False)
+        self.starts.set_label("Start date")
+        self.ends.set_label("End date")
+        self.ends.setPlaceholderText("Same day (a one-day event)")
+        self.starts.set_value(start)
+        self.ends.set_reference(start)
+        self._start_shown: date | None = start
+        self.starts.date_changed.connect(self._start_moved)
         self.dialog.setWindowTitle("Edit Event" if event_id else "New Event")
         if event_id:
             self._load()
@@ -105,21 +105,34 @@ class EventDialog(_FormDialog):
         values = self.ctx.read(read)
         self.child(QLineEdit, "titleEdit").setText(values["title"])
         self.child(QComboBox, "kindCombo").setCurrentText(values["kind"].value)
-        self.child(QDateEdit, "startsOnEdit").setDate(_qdate(values["starts_on"]))
-        if values["ends_on"]:
-            self.child(QCheckBox, "hasEndCheck").setChecked(True)
-            self.child(QDateEdit, "endsOnEdit").setDate(_qdate(values["ends_on"]))
+        self.starts.set_value(values["starts_on"])
+        self.ends.set_value(values["ends_on"])
         for name in ("location", "principal", "counterpart"):
             self.child(QLineEdit, f"{name}Edit").setText(values[name])
         self.child(QPlainTextEdit, "notesEdit").setPlainText(values["notes"])
 
+    def _start_moved(self, start: date | None) -> None:
+        """The end follows the start: a one-day event stays one day, and a start moved past
+        the end takes the end along, keeping the event's length."""
+        old, end = self._start_shown, self.ends.value()
+        self._start_shown = start
+        self.ends.set_reference(start)
+        if start is None or end is None:
+            return
+        if end == old:
+            self.ends.set_value(start)
+        elif start > end:
+            length = end - old if old is not None and old <= end else timedelta(0)
+            self.ends.set_value(start + length)
+
     def fields(self) -> dict[str, Any]:
-        ends = self.child(QDateEdit, "endsOnEdit").date().toPython()
+        starts_on = self.starts.checked_value()
+        ends_on = self.ends.checked_value()
         return {
             "title": self.child(QLineEdit, "titleEdit").text(),
             "kind": self.child(QComboBox, "kindCombo").currentText(),
-            "starts_on": self.child(QDateEdit, "startsOnEdit").date().toPython(),
-            "ends_on": ends if self.child(QCheckBox, "hasEndCheck").isChecked() else None,
+            "starts_on": starts_on,
+            "ends_on": ends_on,
             "location": self.child(QLineEdit, "locationEdit").text(),
             "principal": self.child(QLineEdit, "principalEdit").text(),
             "counterpart": self.child(QLineEdit, "counterpartEdit").text(),

@@ -4,6 +4,10 @@ The fields come from ``services.entry_forms``, so talking points, counter-argume
 public-diplomacy points and cases share this widget. A refused save (a classified marking
 on a public-diplomacy point, an empty title, a colleague's newer save) is shown under the
 form and the typed text stays where it is: nothing is lost.
+
+Given an undo stack, the editor saves as the briefing editor does: a short pause after
+typing (or :meth:`flush_typing`, called when the person leaves the entry) pushes one
+undoable save; there is no Save button and nothing waits to be saved.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from briefer.gui.qt import (
     Qt,
     QTextBrowser,
     QTimer,
+    QUndoStack,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -41,12 +46,25 @@ PREVIEW_DELAY_MS = 150
 class EntryEditor(QWidget):
     saved = Signal(str)  # the entry's id
     dirty_changed = Signal(bool)
+    # An undo or redo changed an entry of this kind: its id ("" if it is gone), so that the
+    # page shows what was undone.
+    undone = Signal(str)
 
-    def __init__(self, ctx: StoreContext, kind: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: StoreContext,
+        kind: str,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ):
         super().__init__(parent)
         self.ctx = ctx
         self.spec = entry_kind(kind)
         self.form: EntryForm = blank_form(kind)
+        self.undo_stack = undo_stack
+        self._baseline: dict[str, str] = dict(self.form.values)  # what the store holds
+        self._flushing: dict[str, str] | None = None
         self._dirty = False
         self._loading = False
         self.inputs: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
@@ -91,6 +109,16 @@ class EntryEditor(QWidget):
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._render_preview)
         self._trees: Any = None
+        from briefer.gui.briefing_editor import TYPING_DEADLINE_MS, TYPING_PAUSE_MS
+
+        self.typing_timer = QTimer(self)
+        self.typing_timer.setSingleShot(True)
+        self.typing_timer.setInterval(TYPING_PAUSE_MS)
+        self.typing_timer.timeout.connect(self.flush_typing)
+        self.typing_deadline = QTimer(self)
+        self.typing_deadline.setSingleShot(True)
+        self.typing_deadline.setInterval(TYPING_DEADLINE_MS)
+        self.typing_deadline.timeout.connect(self.flush_typing)
 
     def _input_for(self, widget: str, choices: list[str]) -> QLineEdit | QComboBox | QPlainTextEdit:
         if widget in ("marking", "choice"):
@@ -144,8 +172,12 @@ class EntryEditor(QWidget):
     def _edited(self, *_args: object) -> None:
         if self._loading:
             return
-        self._set_dirty(self.values() != self.form.values)
+        self._set_dirty(self.values() != self._baseline)
         self._preview_timer.start()
+        if self.undo_stack is not None and self._dirty:
+            self.typing_timer.start()
+            if not self.typing_deadline.isActive():
+                self.typing_deadline.start()
 
     # ------------------------------------------------------------ load and save
 
@@ -160,6 +192,7 @@ class EntryEditor(QWidget):
         by = f" by {form.reviewed_by}" if form.reviewed_by else ""
         self.reviewed.setText(f"{form.reviewed_on}{by}" if form.reviewed_on else "never")
         self.message.hide()
+        self._baseline = dict(form.values)
         self._set_dirty(False)
         self._render_preview()
 
@@ -173,8 +206,46 @@ class EntryEditor(QWidget):
     def revert(self) -> None:
         self.show_form(self.form)
 
+    def flush_typing(self) -> None:
+        """Push what was typed as one undoable save (written to the store at once); a
+        refusal is shown under the form and the text stays, still to be saved."""
+        from briefer.gui.page_commands import SaveEntryCommand
+
+        self.typing_timer.stop()
+        self.typing_deadline.stop()
+        if self.undo_stack is None or not self._dirty:
+            return
+        self._flushing = self.values()
+        try:
+            self.undo_stack.push(
+                SaveEntryCommand(self.ctx, self.form, self._flushing, self._written, self._refused)
+            )
+        finally:
+            self._flushing = None
+
+    def _written(self, entry_id: str, form: EntryForm | None, typed: bool) -> None:
+        """A save command wrote ``form`` (None: the entry it created is gone again)."""
+        if typed and form is not None and self._flushing is not None:
+            self.form = form  # its new version; the widgets keep what is being typed
+            self._baseline = dict(self._flushing)
+            self.message.hide()
+            self._set_dirty(self.values() != self._baseline)
+            assert form.id is not None
+            self.saved.emit(form.id)
+        else:  # undone, redone or resolved in the conflict dialog: shown as the store has it
+            if entry_id == self.form.id:
+                self.show_form(form or blank_form(self.spec.kind))
+            self.undone.emit(entry_id if form is not None else "")
+        self.ctx.library_changed.emit()
+
+    def _refused(self, message: str) -> None:
+        self.show_message(message)
+
     def save(self) -> bool:
         """Write the form; on refusal say why under the form and keep the typed text."""
+        if self.undo_stack is not None:
+            self.flush_typing()
+            return not self._dirty
         try:
             form = self.ctx.write(save_form, self.form, self.values())
         except EditConflict as conflict:

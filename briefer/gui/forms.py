@@ -15,8 +15,12 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     handle = QFile(str(path))
     if not handle.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FormError(f"Cannot open the form {path}")
+    loader = QUiLoader()
+    from briefer.gui.date_field import DateField  # the forms' one custom widget
+
+    loader.registerCustomWidget(DateField)
     try:
-        widget = QUiLoader().load(handle, parent)
+        widget = loader.load(handle, parent)
     finally:
         handle.close()
     if widget is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefer.errors import BrieferError
+from briefer.gui.briefing_editor import TYPING_DEADLINE_MS, TYPING_PAUSE_MS
 from briefer.gui.context import StoreContext
 from briefer.gui.qt import (
     QComboBox,
@@ -24,8 +25,10 @@ from briefer.gui.qt import (
     Qt,
     QTableWidget,
     QTableWidgetItem,
+    QTimer,
     QTreeWidget,
     QTreeWidgetItem,
+    QUndoStack,
     QVBoxLayout,
     QWidget,
 )
@@ -42,13 +45,14 @@ def _canvas() -> Any:
     canvas = FigureCanvasQTAgg(Figure(figsize=(6, 2.8), dpi=100))
     canvas.setObjectName("indicatorChart")
     canvas.setAccessibleName("Indicator chart against its target")
-    canvas.setMinimumHeight(220)
+    canvas.setMinimumHeight(120)  # it grows with the page; the page fits a 700-px screen
     return canvas
 
 
 class GoalsView(QWidget):
     def __init__(self, ctx: StoreContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self.undo_stack = QUndoStack(self)  # what Edit → Undo undoes while this page is shown
         self.ctx = ctx
         self.goals: list[GoalRow] = []
         self.goal: GoalRow | None = None
@@ -70,9 +74,14 @@ class GoalsView(QWidget):
         self.note.setObjectName("goalNote")
         self.note.setAccessibleName("Assessment note")
         self.note.setMaximumHeight(70)
-        self.save_button = QPushButton("&Save assessment")
-        self.save_button.setObjectName("saveAssessment")
-        self.save_button.clicked.connect(self.save_assessment)
+        # No Save: the assessment saves as it is chosen or typed; a refusal is said here.
+        self.message = QLabel()
+        self.message.setObjectName("goalMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a4000f;")
+        self.message.hide()
+        self._baseline: tuple[str, str] = ("", "")  # the assessment as last shown or saved
+        self._flushing: tuple[str, str] | None = None
         self.indicator_combo = QComboBox()
         self.indicator_combo.setObjectName("indicatorChoice")
         self.indicator_combo.setAccessibleName("Indicator")
@@ -84,7 +93,7 @@ class GoalsView(QWidget):
         self.observations.verticalHeader().hide()
         self.observations.horizontalHeader().setStretchLastSection(True)
         self.observations.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.add_button = QPushButton("&Add observation…")
+        self.add_button = QPushButton("Add &observation…")
         self.add_button.setObjectName("addObservation")
         self.add_button.clicked.connect(self.ask_observation)
 
@@ -93,20 +102,17 @@ class GoalsView(QWidget):
         goal_form.addRow(self.goal_text)
         goal_form.addRow("&Assessment:", self.assessment)
         goal_form.addRow("&Note:", self.note)
-        save_row = QHBoxLayout()
-        save_row.addStretch(1)
-        save_row.addWidget(self.save_button)
-        goal_form.addRow(save_row)
+        goal_form.addRow(self.message)
         indicator_box = QGroupBox("Progress")
         indicator_layout = QVBoxLayout(indicator_box)
         choose = QHBoxLayout()
-        choose.addWidget(QLabel("&Indicator:"))
+        choose.addWidget(QLabel("In&dicator:"))
         choose.itemAt(0).widget().setBuddy(self.indicator_combo)
         choose.addWidget(self.indicator_combo, 1)
+        choose.addWidget(self.add_button)  # beside the indicator it adds to: one row less
         indicator_layout.addLayout(choose)
         indicator_layout.addWidget(self.canvas, 3)
         indicator_layout.addWidget(self.observations, 2)
-        indicator_layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +125,16 @@ class GoalsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.tree.currentItemChanged.connect(self._goal_chosen)
+        self.typing_timer = QTimer(self)
+        self.typing_timer.setSingleShot(True)
+        self.typing_timer.setInterval(TYPING_PAUSE_MS)
+        self.typing_timer.timeout.connect(self.flush_typing)
+        self.typing_deadline = QTimer(self)
+        self.typing_deadline.setSingleShot(True)
+        self.typing_deadline.setInterval(TYPING_DEADLINE_MS)
+        self.typing_deadline.timeout.connect(self.flush_typing)
+        self.note.textChanged.connect(self._note_typed)
+        self.assessment.activated.connect(lambda _i: self.flush_typing())
         self.indicator_combo.currentIndexChanged.connect(lambda _i: self._show_indicator())
         self.refresh()
         first = next((g for g in self.goals if g.indicators), self.goals[0] if self.goals else None)
@@ -127,7 +143,7 @@ class GoalsView(QWidget):
 
     # ------------------------------------------------------------ reading
 
-    def refresh(self) -> None:
+    def refresh(self, *, keep_assessment: bool = False) -> None:
         current = self.goal.id if self.goal else None
         self.goals = self.ctx.read(goal_service.goal_rows)
         self.tree.blockSignals(True)
@@ -147,27 +163,44 @@ class GoalsView(QWidget):
         self.tree.blockSignals(False)
         self.tree.setColumnWidth(0, 300)
         if current:
-            self.select_goal(current)
+            self.select_goal(current, keep_assessment=keep_assessment)
 
-    def select_goal(self, goal_id: str) -> None:
+    def select_goal(self, goal_id: str, *, keep_assessment: bool = False) -> None:
         for n in range(self.tree.topLevelItemCount()):
             parent = self.tree.topLevelItem(n)
             for m in range(parent.childCount()):
                 if parent.child(m).data(0, Qt.ItemDataRole.UserRole) == goal_id:
+                    self.tree.blockSignals(keep_assessment)
                     self.tree.setCurrentItem(parent.child(m))
-                    self._show_goal(goal_id)
+                    self.tree.blockSignals(False)
+                    self._show_goal(goal_id, keep_assessment=keep_assessment)
                     return
 
     def _goal_chosen(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         goal_id = current.data(0, Qt.ItemDataRole.UserRole) if current else None
-        if goal_id:
-            self._show_goal(goal_id)
+        if not goal_id:
+            return
+        if self._assessment_changes():  # the goal left behind is saved first
+            self.flush_typing()
+            if self._assessment_changes() and self.goal is not None:  # refused: stay
+                self.select_goal(self.goal.id, keep_assessment=True)
+            else:
+                self.select_goal(goal_id)
+            return
+        self._show_goal(goal_id)
 
-    def _show_goal(self, goal_id: str) -> None:
+    def _show_goal(self, goal_id: str, *, keep_assessment: bool = False) -> None:
+        """Show a goal as the store has it; ``keep_assessment``: an autosave while the
+        person types, whose assessment and note stay as typed (the cursor does not move)."""
         self.goal = next(g for g in self.goals if g.id == goal_id)
         self.goal_text.setText(f"<b>({self.goal.marking})</b> {self.goal.text}")
-        self.assessment.setCurrentText(self.goal.assessment)
-        self.note.setPlainText(self.goal.note)
+        if not keep_assessment:
+            self.note.blockSignals(True)
+            self.assessment.setCurrentText(self.goal.assessment)
+            self.note.setPlainText(self.goal.note)
+            self.note.blockSignals(False)
+            self._baseline = self._assessment_values()
+            self.message.hide()
         chosen = self.indicator.id if self.indicator else None
         self.indicator_combo.blockSignals(True)
         self.indicator_combo.clear()
@@ -211,20 +244,65 @@ class GoalsView(QWidget):
     # ------------------------------------------------------------ changing
 
     def save_assessment(self) -> bool:
+        """Save now what would be saved after the typing pause (True if nothing is left)."""
         if self.goal is None:
             return False
+        self.flush_typing()
+        return not self._assessment_changes()
+
+    def _assessment_values(self) -> tuple[str, str]:
+        return self.assessment.currentText(), self.note.toPlainText()
+
+    def _assessment_changes(self) -> bool:
+        return self.goal is not None and self._assessment_values() != self._baseline
+
+    def _note_typed(self) -> None:
+        if self._assessment_changes():
+            self.typing_timer.start()
+            if not self.typing_deadline.isActive():
+                self.typing_deadline.start()
+
+    def flush_typing(self) -> None:
+        """Push the assessment's change as one undoable save, written at once (unless
+        another window changed it meanwhile: then the person chooses)."""
+        from briefer.gui.page_commands import EditFieldsCommand
+
+        self.typing_timer.stop()
+        self.typing_deadline.stop()
+        if self.goal is None or not self._assessment_changes():
+            return
+        goal = self.goal
+        self._flushing = self._assessment_values()
+        assessment, note = self._flushing
         try:
-            self.ctx.write(
-                goal_service.assess_goal,
-                self.goal.id,
-                self.assessment.currentText(),
-                self.note.toPlainText(),
+            self.undo_stack.push(
+                EditFieldsCommand(
+                    self.ctx,
+                    f"Assess goal '{_short(goal.text)}'",
+                    goal.id,
+                    goal_service.assess_goal_from,
+                    _write_assessment,
+                    {"assessment": goal.assessment, "note": goal.note},
+                    {"assessment": assessment, "note": note},
+                    self._assessment_written,
+                    self._assessment_refused,
+                )
             )
-        except BrieferError as exc:
-            QMessageBox.warning(self, "Save assessment", str(exc))
-            return False
-        self.refresh()
-        return True
+        finally:
+            self._flushing = None
+
+    def _assessment_written(self, goal_id: str, typed: bool) -> None:
+        if typed and self._flushing is not None:
+            self._baseline = self._flushing
+            self.message.hide()
+            self.refresh(keep_assessment=True)
+        else:  # undone, redone or resolved: the goal as the store has it, shown
+            self.refresh()
+            self.select_goal(goal_id)
+
+    def _assessment_refused(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()
 
     def ask_observation(self) -> ObservationDialog | None:
         if self.indicator is None:
@@ -236,6 +314,7 @@ class GoalsView(QWidget):
 
     def add_observation(self, observed_on: str, value: str, source: str, note: str = "") -> bool:
         assert self.indicator is not None
+        self.flush_typing()  # refresh() below shows the store: the note typed is saved first
         try:
             self.ctx.write(
                 goal_service.observe, self.indicator.id, observed_on, value, source, note
@@ -247,14 +326,28 @@ class GoalsView(QWidget):
         return True
 
 
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _write_assessment(session: Any, goal_id: str, values: dict[str, str]) -> None:
+    goal_service.assess_goal(session, goal_id, values["assessment"], values["note"])
+
+
 class ObservationDialog(QDialog):
     def __init__(self, view: GoalsView, indicator: IndicatorRow, today: str):
         super().__init__(view)
         self.view = view
         self.setWindowTitle(f"Add observation — {indicator.name}")
-        self.date = QLineEdit(today)
+        from briefer.gui.date_field import DateField
+
+        self.date = DateField()  # typed in any form, or picked; the service reads the text
+        self.date.setText(today)
+        self.date.set_optional(False)
         self.date.setObjectName("observationDate")
         self.date.setAccessibleName("Date observed")
+        self.date.commit()
         self.value = QLineEdit()
         self.value.setObjectName("observationValue")
         self.value.setAccessibleName("Value")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefer.errors import BrieferError
+from briefer.gui import record_actions
 from briefer.gui.context import StoreContext
 from briefer.gui.entry_editor import EntryEditor
 from briefer.gui.qt import (
@@ -20,13 +21,13 @@ from briefer.gui.qt import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QModelIndex,
     QSettings,
     QSpinBox,
     QSplitter,
     QStackedWidget,
     Qt,
+    QUndoStack,
     QVBoxLayout,
     QWidget,
 )
@@ -72,6 +73,7 @@ def _columns(kind: str) -> list[tuple[str, str]]:
 class LibraryBrowser(QWidget):
     def __init__(self, ctx: StoreContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self.undo_stack = QUndoStack(self)  # what Edit → Undo undoes while this page is shown
         self.ctx = ctx
         self.kind = "point"
         self.model = EntryTableModel()
@@ -85,7 +87,7 @@ class LibraryBrowser(QWidget):
         for level in default_scheme().levels:
             self.marking_combo.addItem(level.name, level.name)
         self.tag_combo = self._combo("tagFilter", "Tag filter")
-        self.stale_only = QCheckBox("S&tale only")
+        self.stale_only = QCheckBox("Stale &only")
         self.stale_only.setObjectName("staleOnly")
         self.stale_days = QSpinBox()
         self.stale_days.setObjectName("staleDays")
@@ -102,38 +104,42 @@ class LibraryBrowser(QWidget):
         self.editors = QStackedWidget()
         self.editor_for: dict[str, EntryEditor] = {}
         self.new_button = make_button("&New", "newEntry", self.new_entry)
-        self.save_button = make_button("&Save", "saveEntry", self.save)
-        self.revert_button = make_button("Re&vert", "revertEntry", self.revert)
-        self.history_button = make_button("&History…", "entryHistory", self.show_history)
+        self.history_button = make_button("Histor&y…", "entryHistory", self.show_history)
         self.review_button = make_button("Mark &reviewed…", "markReviewed", self.mark_reviewed)
         self.editor_title = QLabel()
         self.editor_title.setObjectName("editorTitle")
 
+        # Filters in two rows, the entry's buttons beside its title and below it: the page
+        # fits a 1024-px screen beside the navigator.
         filters = QHBoxLayout()
         filters.addWidget(self.kind_combo)
         filters.addWidget(self.group_combo, 1)
         filters.addWidget(self.marking_combo)
-        filters.addWidget(self.tag_combo)
-        filters.addWidget(self.stale_only)
-        filters.addWidget(QLabel("after"))
-        filters.addWidget(self.stale_days)
+        more_filters = QHBoxLayout()
+        more_filters.addWidget(self.tag_combo, 1)
+        more_filters.addWidget(self.stale_only)
+        more_filters.addWidget(QLabel("after"))
+        more_filters.addWidget(self.stale_days)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
+        left_layout.addLayout(more_filters)
         left_layout.addWidget(self.text_filter)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.save_button, self.revert_button):
-            buttons.addWidget(button)
+        buttons.addWidget(self.new_button)  # no Save: the entry saves as it is typed
         buttons.addStretch(1)
-        buttons.addWidget(self.review_button)
-        buttons.addWidget(self.history_button)
+        title_row = QHBoxLayout()
+        self.editor_title.setWordWrap(True)  # a long title wraps instead of widening the page
+        title_row.addWidget(self.editor_title, 1)
+        title_row.addWidget(self.review_button)
+        title_row.addWidget(self.history_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.editor_title)
+        right_layout.addLayout(title_row)
         right_layout.addWidget(self.editors, 1)
         right_layout.addLayout(buttons)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -150,6 +156,8 @@ class LibraryBrowser(QWidget):
         self.stale_only.toggled.connect(lambda _on: self.refresh())
         self.stale_days.valueChanged.connect(self._stale_days_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        record_actions.add_record_actions(self.table, self.rename_selected, self.delete_selected)
+        ctx.records_changed.connect(self._records_changed)
         self.set_kind("point")
 
     # ------------------------------------------------------------ building
@@ -163,8 +171,9 @@ class LibraryBrowser(QWidget):
     @property
     def editor(self) -> EntryEditor:
         if self.kind not in self.editor_for:
-            editor = EntryEditor(self.ctx, self.kind)
+            editor = EntryEditor(self.ctx, self.kind, undo_stack=self.undo_stack)
             editor.dirty_changed.connect(self._update_buttons)
+            editor.undone.connect(lambda entry_id, kind=self.kind: self._undone(kind, entry_id))
             editor.saved.connect(self._saved)
             self.editor_for[self.kind] = editor
             self.editors.addWidget(editor)
@@ -176,8 +185,8 @@ class LibraryBrowser(QWidget):
     # ------------------------------------------------------------ listing
 
     def set_kind(self, kind: str, group: str | None = None) -> None:
-        """Show one kind of entry (optionally one topic), keeping unsaved text: a dirty
-        editor is asked about first."""
+        """Show one kind of entry (optionally one topic); what was typed in the entry shown
+        is saved first (a refused save keeps it on screen, with the reason)."""
         if not self._may_leave():
             self.kind_combo.blockSignals(True)
             self.kind_combo.setCurrentIndex(LIBRARY_KINDS.index(self.kind))
@@ -263,21 +272,18 @@ class LibraryBrowser(QWidget):
         self._update_title()
 
     def _may_leave(self) -> bool:
-        """Unsaved edits are saved, discarded or kept, as the person chooses."""
+        """What was typed is saved before the entry is left; a save the store refuses keeps
+        the person on the entry, its reason under the form (nothing typed is lost)."""
         editor = self.editor_for.get(self.kind)
-        if editor is None or not editor.is_dirty:
+        if editor is None:
             return True
-        answer = QMessageBox.question(
-            self,
-            "Unsaved changes",
-            "This entry has changes that are not saved. Save them?",
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return editor.save()
-        return answer == QMessageBox.StandardButton.Discard
+        editor.flush_typing()
+        return not editor.is_dirty
+
+    def flush_typing(self) -> None:
+        """Save what was typed in any kind's editor now (leaving the page, closing)."""
+        for editor in self.editor_for.values():
+            editor.flush_typing()
 
     def _update_title(self) -> None:
         spec = ENTRY_KINDS[self.kind]
@@ -291,8 +297,6 @@ class LibraryBrowser(QWidget):
 
     def _update_buttons(self, *_args: object) -> None:
         saved = self.editor.form.id is not None
-        self.save_button.setEnabled(self.editor.is_dirty or not saved)
-        self.revert_button.setEnabled(self.editor.is_dirty)
         self.history_button.setEnabled(saved)
         self.review_button.setEnabled(saved)
 
@@ -304,10 +308,17 @@ class LibraryBrowser(QWidget):
             self.editor.inputs[ENTRY_KINDS[self.kind].fields[0].name].setFocus()
 
     def save(self) -> bool:
+        """Save now what would be saved after the typing pause (True if nothing is left)."""
         return self.editor.save()
 
-    def revert(self) -> None:
-        self.editor.revert()
+    def _undone(self, kind: str, entry_id: str) -> None:
+        """An undo or redo changed an entry: show it, so the person sees what changed."""
+        if kind != self.kind:
+            self.set_kind(kind)
+        self.refresh()
+        if entry_id and not self.select(entry_id):
+            self.editor.load(entry_id)
+        self._update_title()
 
     def _saved(self, entry_id: str) -> None:
         self.refresh()
@@ -357,3 +368,45 @@ class LibraryBrowser(QWidget):
         self.refresh()
         self._update_title()
         return True
+
+    # ------------------------------------------------------------ delete and rename
+
+    def selected_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def delete_selected(self) -> bool:
+        """Delete the selected entry, asked first (the question names the briefings that
+        keep a copy of it); Edit → Undo on this page brings it back."""
+        entry_id = self.selected_id()
+        if entry_id is None:
+            return False
+        self.flush_typing()  # what was typed is a step of its own, before the delete
+        impact = record_actions.confirm_delete(self, self.ctx, self.kind, entry_id)
+        if impact is None:
+            return False
+        if self.editor.form.id == entry_id:
+            self.editor.load(None)  # what was typed into it goes with it
+            self._update_title()
+        return record_actions.push_delete(self.ctx, impact, self.undo_stack)
+
+    def rename_selected(self) -> bool:
+        entry_id = self.selected_id()
+        if entry_id is None or not self._may_leave():
+            return False
+        self.flush_typing()
+        return record_actions.rename_with_undo(self, self.ctx, self.kind, entry_id, self.undo_stack)
+
+    def _records_changed(self, kind: str) -> None:
+        """An entry was deleted, put back or renamed (here or elsewhere): the list is read
+        again, and the entry being edited too unless it holds unsaved changes."""
+        if kind not in LIBRARY_KINDS:
+            return
+        editor = self.editor_for.get(self.kind)
+        if editor is not None and editor.form.id is not None and not editor.is_dirty:
+            try:
+                editor.load(editor.form.id)
+            except BrieferError:  # it was deleted
+                editor.load(None)
+        self.refresh()
+        self._update_title()

@@ -16,7 +16,6 @@ from briefer.gui.qt import (
     QAbstractItemView,
     QAbstractListModel,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -33,6 +32,14 @@ from briefer.markings import default_scheme
 from briefer.services.drawer import KIND_LABELS, DrawerRow, drawer_rows
 
 ROW_LIMIT = 200
+# What each row is, said before its title (a case and a point can share a name or a topic).
+KIND_TAGS = {
+    "point": "Point",
+    "counter": "Counter",
+    "pd": "PD",
+    "case": "Case",
+    "list": "List",
+}
 
 
 class DrawerModel(QAbstractListModel):
@@ -54,9 +61,9 @@ class DrawerModel(QAbstractListModel):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:  # "(C) Case · Anatoly Shcharanskiy"
             portion = default_scheme().parse(row.marking).portion
-            return f"{portion} {row.title}"
+            return f"{portion} {KIND_TAGS.get(row.kind, row.kind)} · {row.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{KIND_LABELS[row.kind]} · {row.topic} · {row.marking}\n{row.title}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -120,6 +127,11 @@ class LibraryDrawer(QWidget):
         self.marking.addItem("All markings", None)
         for level in default_scheme().levels:
             self.marking.addItem(level.name, level.name)
+        for combo in (self.kind, self.topic, self.marking):  # "All topics" is never cut
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(len(combo.itemText(0)) + 1)
         self.model = DrawerModel()
         self.results = _ResultsView()
         self.results.setObjectName("libraryResults")
@@ -130,12 +142,12 @@ class LibraryDrawer(QWidget):
         self.results.setUniformItemSizes(True)
         self.count = QLabel()
         self.count.setObjectName("libraryCount")
-        filters = QHBoxLayout()
-        for combo in (self.kind, self.topic, self.marking):
-            filters.addWidget(combo)
+        # The filters one above the other: the drawer fits beside the outline on a small
+        # screen, and no filter's text is cut.
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
-        layout.addLayout(filters)
+        for combo in (self.kind, self.topic, self.marking):
+            layout.addWidget(combo)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.count)
         hint = QLabel("Drag an entry onto the outline, or press Enter to insert it.")

@@ -26,6 +26,7 @@ from briefer.gui.qt import (
     QMenu,
     QMessageBox,
     QSettings,
+    QSize,
     QTabWidget,
     QTimer,
     QToolBar,
@@ -34,7 +35,7 @@ from briefer.gui.qt import (
     QWidget,
     Signal,
 )
-from briefer.paths import asset
+from briefer.paths import asset, default_store_path
 
 if TYPE_CHECKING:
     from briefer.gui.briefing_editor import BriefingEditor
@@ -50,11 +51,21 @@ PAGES = {
     "library": ("&Library", "briefer.gui.library_browser", "LibraryBrowser"),
     "cases": ("&Cases", "briefer.gui.case_browser", "CaseBrowser"),
     "lists": ("Case li&sts", "briefer.gui.case_lists", "CaseListsView"),
-    "review": ("Re&view session", "briefer.gui.review_session", "ReviewSessionView"),
+    "review": ("Review sess&ion", "briefer.gui.review_session", "ReviewSessionView"),
     "goals": ("&Goals", "briefer.gui.goals_view", "GoalsView"),
 }
 DRAWER_DELAY_MS = 50
 MAX_RECENT = 8
+# Room for the window manager's frame, which is not known before the window is shown.
+FRAME_ALLOWANCE = QSize(16, 40)
+# Below these the outline and the navigator are unusable: a saved layout narrower than this
+# (a run closed before its layout settled) is replaced by the default one.
+MIN_OUTLINE_WIDTH = 220
+MIN_NAVIGATOR_WIDTH = 150
+SAMPLE_STRIP_STYLE = (
+    "QFrame#sampleStrip { background: #fff1a8; border-bottom: 1px solid #c9b458; }"
+    " QFrame#sampleStrip QLabel { color: #3b3000; }"
+)
 
 
 def _icon(name: str) -> QIcon:
@@ -90,11 +101,32 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel()
         self.save_label.setObjectName("saveState")
         self.save_label.setAccessibleName("Save state")
+        # A smoke-test run (--exit-when-ready) closes before the layout has settled: what it
+        # would save is not the person's layout (see closeEvent).
+        self.save_layout_on_close = True
         self._build_actions()
         self.resize(1280, 800)
         geometry = QSettings().value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Never larger than the screen it opens on, whatever size was saved (a geometry
+        saved on a bigger monitor, or the 1280×800 default on a 1024×700 one)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        # The frame is not known before the window is shown: leave room for a title bar.
+        width = min(self.width(), room.width() - FRAME_ALLOWANCE.width())
+        height = min(self.height(), room.height() - FRAME_ALLOWANCE.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = max(room.left(), min(self.x(), room.right() + 1 - width - FRAME_ALLOWANCE.width()))
+        y = max(room.top(), min(self.y(), room.bottom() + 1 - height - FRAME_ALLOWANCE.height()))
+        if (x, y) != (self.x(), self.y()):
+            self.move(x, y)
 
     def _build_docks(self) -> None:
         """The navigator and the library drawer's dock, with their remembered layout."""
@@ -128,12 +160,19 @@ class MainWindow(QMainWindow):
                 self.review_dock.toggleViewAction(),
             ]
         )
+        self.view_menu.addSeparator()
+        self.reset_layout_action = QAction("Reset &Layout", self)
+        self.reset_layout_action.setObjectName("resetLayout")
+        self.reset_layout_action.triggered.connect(self.reset_layout)
+        self.view_menu.addAction(self.reset_layout_action)
         state = QSettings().value("main/state")
         self._default_layout = state is None or not self.restoreState(state)
 
         self.navigator.briefing_chosen.connect(self.open_briefing)
         self.navigator.library_chosen.connect(self._library_chosen)
         self.navigator.event_chosen.connect(self._event_chosen)
+        self.navigator.rename_requested.connect(self.rename_record)
+        self.navigator.delete_requested.connect(self.delete_record)
 
     # ---------------------------------------------------------------- actions
 
@@ -158,15 +197,12 @@ class MainWindow(QMainWindow):
     def _apply_shortcuts(self) -> None:
         """Key bindings, set after the first paint: building the first QKeySequence from a
         standard key costs PySide6 ~15 ms of enum set-up, and no key can be pressed before
-        the window is on screen anyway. "std:New" names a platform-standard binding."""
+        the window is on screen anyway. "std:New" names every binding the platform gives
+        that standard key; a plain spec ("Ctrl+Y") is added only if the platform has not
+        bound it already, so no sequence is bound twice (Qt would call it ambiguous and
+        ignore it)."""
         for action, specs in self._shortcuts:
-            sequences = [
-                QKeySequence(getattr(QKeySequence.StandardKey, spec[4:]))
-                if spec.startswith("std:")
-                else QKeySequence(spec)
-                for spec in specs
-            ]
-            action.setShortcuts([seq for seq in sequences if not seq.isEmpty()] or sequences)
+            action.setShortcuts(shortcut_sequences(specs))
         if self.preferences_action.shortcut().isEmpty():
             self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self._shortcuts = []
@@ -176,7 +212,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(
             "&New Briefing…", self.new_briefing, "std:New", "new", "newBriefing"
         )
-        self.new_event_action = self._action("New &Event…", self.new_event, None, None, "newEvent")
+        self.new_event_action = self._action("Ne&w Event…", self.new_event, None, None, "newEvent")
         self.edit_event_action = self._action(
             "Edit E&vent…", self.edit_event, None, None, "editEvent"
         )
@@ -197,7 +233,7 @@ class MainWindow(QMainWindow):
             "New &Draft of This Briefing", self.new_draft, None, None, "newDraft"
         )
         self.review_action = self._action(
-            "&Review Briefing", self.show_review, "Ctrl+Shift+R", None, "reviewBriefing"
+            "Re&view Briefing", self.show_review, "Ctrl+Shift+R", None, "reviewBriefing"
         )
         self.new_store_action = self._action("New &Store…", self.new_store, None, None, "newStore")
         self.open_store_action = self._action(
@@ -207,12 +243,21 @@ class MainWindow(QMainWindow):
             "&Copy Store To…", self.copy_store, None, None, "copyStore"
         )
         self.quit_action = self._action("&Quit", self.close, "std:Quit", None, "quit")
+        self._shortcuts[-1][1].append("Ctrl+Q")  # where the platform binds no Quit key
+        # The group's actions keep their "Undo <what>" text and enabled state; triggering
+        # one first flushes the typing of the shown page, so that it is undone first.
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.triggered.disconnect()
+        self.undo_action.triggered.connect(self._undo)
         self._shortcuts.append((self.undo_action, ["std:Undo"]))
         self.undo_action.setIcon(_icon("undo"))
         self.undo_action.setObjectName("undo")
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self._shortcuts.append((self.redo_action, ["std:Redo", "Ctrl+Shift+Z"]))
+        self.redo_action.triggered.disconnect()
+        self.redo_action.triggered.connect(self._redo)
+        # Both forms of redo, whatever the platform's own binding is (X11 has Ctrl+Shift+Z,
+        # Windows Ctrl+Y): each is bound once.
+        self._shortcuts.append((self.redo_action, ["std:Redo", "Ctrl+Shift+Z", "Ctrl+Y"]))
         self.redo_action.setIcon(_icon("redo"))
         self.redo_action.setObjectName("redo")
         self.find_action = self._action("&Find in Library", self.find, "std:Find", "find", "find")
@@ -223,7 +268,7 @@ class MainWindow(QMainWindow):
             "Add &Section…", self._add_section, None, None, "addSection"
         )
         self.preferences_action = self._action(
-            "Pre&ferences…", self.preferences, "std:Preferences", None, "preferences"
+            "Prefere&nces…", self.preferences, "std:Preferences", None, "preferences"
         )
         about = self._action("&About Briefer", self.show_about, None, None, "about")
 
@@ -294,6 +339,7 @@ class MainWindow(QMainWindow):
         from briefer.gui.briefing_editor import BriefingEditor
         from briefer.gui.context import StoreContext
         from briefer.gui.library_drawer import LibraryDrawer
+        from briefer.gui.qt import QFrame, QScrollArea
 
         self._build_docks()
         old = self.store
@@ -303,28 +349,34 @@ class MainWindow(QMainWindow):
         self.ctx.saving.connect(lambda: self.save_label.setText("Saving…"))
         self.ctx.saved.connect(lambda: self.save_label.setText("All changes saved"))
         self.ctx.failed.connect(self._failed)
+        self.ctx.records_changed.connect(self._records_changed)
         for stack in list(self.undo_group.stacks()):
             self.undo_group.removeStack(stack)
         self.editor = BriefingEditor(self.ctx)
         self.pages: dict[str, QWidget] = {}
-        self._page_hosts: dict[str, QWidget] = {}
+        self._page_hosts: dict[str, QScrollArea] = {}
         self.workspace_tabs = QTabWidget()
         self.workspace_tabs.setObjectName("workspaceTabs")
         self.workspace_tabs.addTab(self.editor, "&Briefing")
         for name, (label, _module, _cls) in PAGES.items():
-            host = QWidget()
+            # A page that needs more room than the screen has scrolls inside its tab: the
+            # window never grows past the screen to make room for it.
+            host = QScrollArea()
             host.setObjectName(f"{name}Page")
-            host.setLayout(QVBoxLayout())
-            host.layout().setContentsMargins(0, 0, 0, 0)
+            host.setWidgetResizable(True)
+            host.setFrameShape(QFrame.Shape.NoFrame)
             self._page_hosts[name] = host
             self.workspace_tabs.addTab(host, label)
         self.workspace_tabs.currentChanged.connect(self._workspace_tab_changed)
-        self.setCentralWidget(self.workspace_tabs)
-        if self._default_layout:  # first run: applied once the new widgets are laid out
-            QTimer.singleShot(0, self, self._apply_default_layout)
+        self.setCentralWidget(self._workspace(self.workspace_tabs, store, is_sample))
         splitter_state = QSettings().value("main/outlineSplitter")
         if splitter_state is not None:
             self.editor.splitter.restoreState(splitter_state)
+        # First run: the default layout once the new widgets are laid out; later runs: the
+        # saved one, unless it leaves the outline or the navigator too narrow to use.
+        QTimer.singleShot(
+            0, self, self._apply_default_layout if self._default_layout else self._check_layout
+        )
         self.drawer = LibraryDrawer()
         self.drawer_dock.setWidget(self.drawer)
         self.review_panel = None
@@ -350,10 +402,98 @@ class MainWindow(QMainWindow):
         )
         self.save_label.setText("All changes saved")
         self._set_store_actions(True)
-        if not is_sample and store.target.path is not None:
+        # The sample workspace too: work made in it is found again in Open Recent once the
+        # person has a store of their own (which then opens at start-up instead).
+        if store.target.path is not None:
             self._remember_store(str(store.target.path))
         if old is not None and old is not store:
             old.close()
+
+    def _workspace(self, tabs: QTabWidget, store: Store, is_sample: bool) -> QWidget:
+        """The tabs, under a yellow strip when the store is the sample workspace: made-up
+        data to try Briefer on, and the way to a store of one's own."""
+        if not is_sample:
+            return tabs
+        from briefer.gui.qt import QFrame, QHBoxLayout, QPushButton
+
+        strip = QFrame()
+        strip.setObjectName("sampleStrip")
+        strip.setStyleSheet(SAMPLE_STRIP_STYLE)
+        label = QLabel(self._sample_text(store))
+        label.setObjectName("sampleStripText")
+        label.setWordWrap(True)
+        own = default_store_path()
+        button = QPushButton("Open my own store" if own.exists() else "Create my own store…")
+        button.setObjectName("createOwnStore")
+        button.setToolTip(f"Your own store lives at {own}")
+        button.clicked.connect(self.open_own_store)
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(label, 1)
+        row.addWidget(button)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(strip)
+        column.addWidget(tabs, 1)
+        return page
+
+    def _sample_text(self, store: Store) -> str:
+        from briefer.sample.workspace import holds_other_data
+
+        with store.session() as session:
+            own_work = holds_other_data(session)
+        text = (
+            "<b>This is the sample workspace</b> — papers of 1977–1987 to try Briefer on, "
+            "in a store of its own."
+        )
+        if own_work:
+            return text + " What you make here stays here; your own store keeps real work."
+        return text + " For real work, use a store of your own."
+
+    def open_own_store(self) -> bool:
+        """Open the person's own store at the default place, creating it first if need be
+        (asking whether to encrypt it). The sample workspace is left as it is."""
+        own = default_store_path()
+        if own.exists():
+            return self.switch_store(str(own))
+        from briefer.gui.passphrase_dialog import PassphraseDialog
+
+        choice = PassphraseDialog(self, path=own, new=True).ask_new()
+        if choice is None:
+            return False
+        encrypt, passphrase = choice
+        return self.switch_store(str(own), passphrase=passphrase, encrypt=encrypt, create=True)
+
+    def show_no_store(self, reason: str) -> None:
+        """No store could be opened: say why, and leave the window usable — New Store,
+        Open Store, Open Recent and Quit work by menu and by key."""
+        from briefer.gui.qt import QHBoxLayout, QPushButton, Qt
+
+        self._apply_shortcuts()
+        page = QWidget()
+        page.setObjectName("noStorePage")
+        column = QVBoxLayout(page)
+        column.addStretch(1)
+        message = QLabel(f"{reason}\n\nOpen a store, or start a new one.")
+        message.setObjectName("noStoreMessage")
+        message.setWordWrap(True)
+        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        message.setMaximumWidth(640)  # a readable line, not the window's width
+        column.addWidget(message, 0, Qt.AlignmentFlag.AlignHCenter)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for action in (self.new_store_action, self.open_store_action):
+            button = QPushButton(action.text().replace("&", ""))
+            button.setObjectName(f"{action.objectName()}Button")
+            button.clicked.connect(action.trigger)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        self.setCentralWidget(page)
+        self.setWindowTitle("No store open — Briefer")
 
     def _apply_default_layout(self) -> None:
         """Room for the outline and the item editor, the docks at a readable width."""
@@ -361,11 +501,59 @@ class MainWindow(QMainWindow):
 
         if self.navigator_dock is None or self.drawer_dock is None or self.editor is None:
             return
+        # On a small screen the docks give up room first: the editor is where work is done.
+        navigator = max(MIN_NAVIGATOR_WIDTH + 30, min(280, int(self.width() * 0.18)))
+        drawer = max(230, min(340, int(self.width() * 0.22)))
         self.resizeDocks(
-            [self.navigator_dock, self.drawer_dock], [280, 340], Qt.Orientation.Horizontal
+            [self.navigator_dock, self.drawer_dock], [navigator, drawer], Qt.Orientation.Horizontal
         )
-        width = max(600, self.editor.width())
-        self.editor.splitter.setSizes([int(width * 0.42), int(width * 0.58)])
+        # The outline's share once the docks have their new widths (the next turn of the
+        # event loop lays them out).
+        QTimer.singleShot(0, self, self._default_outline_split)
+
+    def _default_outline_split(self) -> None:
+        if self.editor is None:
+            return
+        width = self.editor.splitter.width()
+        outline = max(MIN_OUTLINE_WIDTH, int(width * 0.42))
+        self.editor.splitter.setSizes([outline, max(1, width - outline)])
+
+    def _check_layout(self) -> None:
+        """A saved layout that leaves the outline or the navigator too narrow to use (one
+        saved by a run that closed before its layout settled) is replaced by the default."""
+        if self.editor is None or self.navigator_dock is None:
+            return
+        outline = self.editor.splitter.sizes()[0] if self.editor.splitter.count() else 0
+        navigator_shown = self.navigator_dock.isVisible() and not self.navigator_dock.isFloating()
+        if outline < MIN_OUTLINE_WIDTH or (
+            navigator_shown and self.navigator_dock.width() < MIN_NAVIGATOR_WIDTH
+        ):
+            self._apply_default_layout()
+
+    def reset_layout(self) -> None:
+        """View → Reset Layout: the docks where they start, at their default widths, the
+        outline beside the item editor; the saved layout is forgotten."""
+        from briefer.gui.qt import Qt
+
+        settings = QSettings()
+        for key in ("main/state", "main/outlineSplitter"):
+            settings.remove(key)
+        if self.navigator_dock is None or self.drawer_dock is None or self.review_dock is None:
+            return
+        self._drawer_was_shown = False
+        for dock, area in (
+            (self.navigator_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (self.drawer_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+            (self.review_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            dock.setFloating(False)
+            self.addDockWidget(area, dock)
+        self.navigator_dock.show()
+        on_briefing = self.editor is None or self.workspace_tabs.currentWidget() is self.editor
+        self.drawer_dock.setVisible(on_briefing)
+        self._drawer_was_shown = not on_briefing
+        self.review_dock.hide()
+        QTimer.singleShot(0, self, self._apply_default_layout)
 
     def open_briefing(self, ref: str) -> None:
         """Open a briefing by id or exact title in the editor (raises if unknown/ambiguous)."""
@@ -375,7 +563,7 @@ class MainWindow(QMainWindow):
         briefing_id = self.ctx.read(lambda s: str(get_briefing(s, ref).id))
         self.editor.open_briefing(briefing_id)
         self.undo_group.addStack(self.editor.undo_stack)
-        self.undo_group.setActiveStack(self.editor.undo_stack)
+        self.undo_group.setActiveStack(self.active_undo_stack())
         self.navigator.select_briefing(briefing_id)
         if self.review_dock is not None and self.review_dock.isVisible():
             self._review()
@@ -395,6 +583,74 @@ class MainWindow(QMainWindow):
         elif ids:
             self.open_briefing(ids[0])
 
+    # ---------------------------------------------------------------- delete and rename
+
+    def delete_record(self, kind: str, record_id: str) -> bool:
+        """Delete a record (asked first) as a step of the shown page's undo history. If the
+        open briefing goes with it, the editor shows another one (or none) first; on the
+        briefing tab the step is then on that one's history, so Ctrl+Z brings it back."""
+        from briefer.gui import record_actions
+
+        assert self.ctx is not None and self.editor is not None
+        self.flush_pages()
+        impact = record_actions.confirm_delete(self, self.ctx, kind, record_id)
+        if impact is None:
+            return False
+        going = self._briefings_going(kind, record_id)
+        if self.editor.briefing_id in going:
+            self._leave_open_briefing(going)
+        return record_actions.push_delete(self.ctx, impact, self.active_undo_stack())
+
+    def rename_record(self, kind: str, record_id: str) -> bool:
+        from briefer.gui import record_actions
+
+        assert self.ctx is not None
+        return record_actions.rename_with_undo(
+            self, self.ctx, kind, record_id, self.active_undo_stack()
+        )
+
+    def _briefings_going(self, kind: str, record_id: str) -> set[str]:
+        if kind == "briefing":
+            return {record_id}
+        if kind != "event":
+            return set()
+        assert self.ctx is not None
+        nav = self.ctx.read(_navigation)
+        return {b for e in nav.events if e.id == record_id for b, _title in e.briefings}
+
+    def _leave_open_briefing(self, going: set[str]) -> None:
+        """Show a briefing that stays (the first in the navigator), else an empty editor."""
+        assert self.ctx is not None and self.editor is not None
+        nav = self.ctx.read(_navigation)
+        staying = [b for e in nav.events for b, _title in e.briefings if b not in going]
+        if staying:
+            self.open_briefing(staying[0])
+            return
+        self.editor.show_nothing()
+        self.undo_group.addStack(self.editor.undo_stack)
+        self.undo_group.setActiveStack(self.active_undo_stack())
+        if self.review_panel is not None:
+            self.review_panel.show_briefing(None)
+
+    def _records_changed(self, _kind: str) -> None:
+        """A record was deleted, put back or renamed: everything that lists records is read
+        again; if the open briefing is gone, another one is shown."""
+        assert self.ctx is not None and self.editor is not None
+        nav = self.ctx.read(_navigation)
+        self.navigator.fill(nav)
+        open_id = self.editor.briefing_id
+        if open_id is not None:
+            if any(open_id == b for e in nav.events for b, _title in e.briefings):
+                self.navigator.select_briefing(open_id)
+                self.ctx.outline_changed.emit(open_id)  # items may have lost their source
+            else:
+                self._leave_open_briefing({open_id})
+        for page in self.pages.values():
+            if hasattr(page, "refresh"):
+                page.refresh()
+        if self.drawer is not None and self.drawer.ctx is not None:
+            self.drawer.refresh()
+
     def choose_store(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, "Open Store", "", "Briefer stores (*.db);;All files (*)"
@@ -406,8 +662,11 @@ class MainWindow(QMainWindow):
         """A new, empty store file, encrypted if the person chooses a passphrase."""
         from briefer.gui.passphrase_dialog import PassphraseDialog
 
+        # The default place first: the store there is the one Briefer opens at start-up.
+        own = default_store_path()
+        suggested = own if not own.exists() else Path.home() / "briefer.db"
         path, _ = QFileDialog.getSaveFileName(
-            self, "New Store", str(Path.home() / "briefer.db"), "Briefer stores (*.db)"
+            self, "New Store", str(suggested), "Briefer stores (*.db)"
         )
         if not path:
             return
@@ -417,7 +676,7 @@ class MainWindow(QMainWindow):
         choice = PassphraseDialog(self, path=Path(path), new=True).ask_new()
         if choice is not None:
             encrypt, passphrase = choice
-            self.switch_store(path, passphrase=passphrase, encrypt=encrypt)
+            self.switch_store(path, passphrase=passphrase, encrypt=encrypt, create=True)
 
     def copy_store(self) -> None:
         """Copy the open store to a new file or a PostgreSQL database, with progress."""
@@ -425,21 +684,26 @@ class MainWindow(QMainWindow):
 
         if self.store is None:
             return
-        if self.editor is not None:
-            self.editor.flush_typing()  # the copy reads the store: the last keystrokes too
+        self.flush_pages()  # the copy reads the store: the last keystrokes too
         CopyStoreDialog(self.store, self).exec()
 
     def switch_store(
-        self, path: str, *, passphrase: str | None = None, encrypt: bool = False
+        self,
+        path: str,
+        *,
+        passphrase: str | None = None,
+        encrypt: bool = False,
+        create: bool = False,
     ) -> bool:
         """Open another store (asking for its passphrase if it is encrypted); if it cannot
-        be opened, or the person cancels, say why and keep the current one."""
+        be opened, or the person cancels, say why and keep the current one. Only New Store
+        (``create``) makes a file: a path where no store is is refused, never created."""
         from briefer.errors import BrieferError
         from briefer.gui.passphrase_dialog import open_with_passphrase
         from briefer.store import Store
 
         def attempt(key: str | None) -> Store:
-            return Store.open(path, passphrase=key, encrypt=encrypt)
+            return Store.open(path, passphrase=key, encrypt=encrypt, create=create)
 
         try:
             store = open_with_passphrase(self, attempt, passphrase)
@@ -448,32 +712,52 @@ class MainWindow(QMainWindow):
             return False
         if store is None:
             return False
-        if self.editor is not None:
-            self.editor.flush_typing()
+        self.flush_pages()  # every page's last keystrokes reach the store being left
         self.attach(store, is_sample=store.is_sample)
         self.open_default_briefing()
         return True
 
     def _remember_store(self, path: str) -> None:
-        settings = QSettings()
-        recent = [p for p in (settings.value(RECENT_KEY) or []) if p != path]
-        settings.setValue(RECENT_KEY, [path, *recent][:MAX_RECENT])
+        recent = [p for p in recent_stores() if p != path]
+        QSettings().setValue(RECENT_KEY, [path, *recent][:MAX_RECENT])
+        self._update_recent_menu()
+
+    def _forget_store(self, path: str) -> None:
+        QSettings().setValue(RECENT_KEY, [p for p in recent_stores() if p != path])
         self._update_recent_menu()
 
     def _update_recent_menu(self) -> None:
         self.recent_menu.clear()
-        recent = QSettings().value(RECENT_KEY) or []
+        recent = recent_stores()
         for path in recent:
-            self.recent_menu.addAction(path, lambda p=path: self.switch_store(p))
+            self.recent_menu.addAction(path, lambda p=path: self.open_recent(p))
         self.recent_menu.setEnabled(bool(recent))
+
+    def open_recent(self, path: str) -> bool:
+        """Open a remembered store. One that is no longer there (moved, deleted, on a drive
+        not mounted) is reported and may be taken off the list; nothing is created."""
+        if "://" not in path and not Path(path).is_file():
+            answer = QMessageBox.question(
+                self,
+                "Open Recent",
+                f"There is no store at {path} any more: it may have been moved or deleted.\n\n"
+                "Remove it from the Open Recent list?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self._forget_store(path)
+            return False
+        return self.switch_store(path)
 
     # ---------------------------------------------------------------- commands
 
     def new_briefing(self) -> None:
+        """A new briefing for the event selected in the navigator (or just made), else for
+        the open briefing's event."""
         from briefer.gui.dialogs import NewBriefingDialog
 
         assert self.ctx is not None
-        dialog = NewBriefingDialog(self.ctx, self)
+        dialog = NewBriefingDialog(self.ctx, self, event_id=self._current_event_id())
         created = dialog.exec()
         if created:
             self.navigator.fill(self.ctx.read(_navigation))
@@ -483,31 +767,50 @@ class MainWindow(QMainWindow):
                     self, "New Briefing", "Made, with these notes:\n" + "\n".join(dialog.notes)
                 )
 
-    def new_event(self) -> None:
+    def new_event(self) -> str | None:
+        """Make an event; it is left selected, so that New Briefing is for it."""
         from briefer.gui.dialogs import EventDialog
 
         assert self.ctx is not None
-        if EventDialog(self.ctx, self).exec():
+        created = EventDialog(self.ctx, self).exec()
+        if created:
             self.navigator.fill(self.ctx.read(_navigation))
+            self.navigator.select_event(created)
+        return created
 
     def edit_event(self, event_id: str | None = None) -> None:
+        """Edit the event selected in the navigator (or the open briefing's)."""
         from briefer.gui.dialogs import EventDialog
 
         assert self.ctx is not None
         event_id = event_id or self._current_event_id()
         if event_id and EventDialog(self.ctx, self, event_id=event_id).exec():
             self.navigator.fill(self.ctx.read(_navigation))
+            self.navigator.select_event(event_id)
 
     def _current_event_id(self) -> str | None:
-        if self.editor is None or self.editor.briefing_id is None:
-            return None
+        """The event the person means: the one selected in the navigator, the event of the
+        briefing selected there, else the open briefing's."""
+        from briefer.errors import BrieferError
         from briefer.services.briefings import get_briefing
 
         assert self.ctx is not None
-        return self.ctx.read(lambda s: str(get_briefing(s, self.editor.briefing_id).event_id))
+        node = self.navigator.current_node() if self.navigator is not None else None
+        if node is not None and node[0] == "event":
+            return node[1]
+        briefing_id = node[1] if node is not None and node[0] == "briefing" else None
+        if briefing_id is None and self.editor is not None:
+            briefing_id = self.editor.briefing_id
+        if briefing_id is None:
+            return None
+        try:
+            return self.ctx.read(lambda s: str(get_briefing(s, briefing_id).event_id))
+        except BrieferError:  # deleted meanwhile (another window): no event to offer
+            return None
 
     def _event_chosen(self, event_id: str) -> None:
-        self._chosen_event = event_id
+        """An event row selected: File → Edit Event and New Briefing act on it (read from
+        the navigator's selection when they are used)."""
 
     def export(self) -> Any:
         from briefer.gui.export_dialog import ExportDialog
@@ -516,9 +819,10 @@ class MainWindow(QMainWindow):
             return None
         self.editor.flush_typing()
         title = self.editor.model.data_.title if self.editor.model.data_ else "briefing"
-        dialog = ExportDialog(self.ctx, self.editor.briefing_id, title, self)
-        dialog.dialog.open()
-        return dialog
+        # Owned by this window (the dialog's parent), which holds it while it is shown; the
+        # dialog deletes itself when closed. Nothing here needs to keep it.
+        ExportDialog(self.ctx, self.editor.briefing_id, title, self).open()
+        return None
 
     def find(self) -> None:
         if self.drawer_dock is not None:
@@ -541,9 +845,21 @@ class MainWindow(QMainWindow):
             self.editor.ask_new_section()
 
     def _insert_from_drawer(self, kind: str, source_id: str) -> None:
+        """Insert a library entry, or a whole case list (from the drawer or the Case lists
+        page), into the open briefing where the outline's selection says."""
         if self.editor is None:
             return
+        if self.editor.briefing_id is None:
+            QMessageBox.information(self, "Insert", "Open a briefing first (File → New Briefing).")
+            return
         target = self.editor.insertion_point()
+        if kind == "list":
+            self.workspace_tabs.setCurrentWidget(self.editor)
+            self.editor.tabs.setCurrentWidget(self.editor.splitter)  # show where it went
+            section_id = self.editor.insert_case_list(source_id, target[0] if target else None)
+            if section_id is not None:
+                self.statusBar().showMessage("Inserted the case list into the briefing.", 5000)
+            return
         if target is None:
             QMessageBox.information(self, "Insert", "Add a section to the briefing first.")
             return
@@ -554,12 +870,10 @@ class MainWindow(QMainWindow):
         from briefer.gui.entry_dialog import LibraryEntryDialog
 
         assert self.ctx is not None
-        viewer = LibraryEntryDialog(self.ctx, kind, entry_id, self)
-        viewer.dialog.finished.connect(
-            lambda _code: viewer.insert_chosen and self._insert_from_drawer(kind, entry_id)
-        )
-        viewer.dialog.open()
-        return viewer
+        viewer = LibraryEntryDialog(self.ctx, kind, entry_id, self)  # owned by this window
+        viewer.insert_requested.connect(lambda: self._insert_from_drawer(kind, entry_id))
+        viewer.open()
+        return None
 
     # ---------------------------------------------------------------- reuse
 
@@ -579,9 +893,12 @@ class MainWindow(QMainWindow):
 
         assert self.ctx is not None and self.review_dock is not None
         if self.review_panel is None:
-            self.review_panel = ReviewPanel(self.ctx)
+            # Decisions are undo steps of the open briefing (the outline reloads through
+            # ctx.outline_changed, as for any other command).
+            self.review_panel = ReviewPanel(
+                self.ctx, undo_stack=lambda: self.editor.undo_stack if self.editor else None
+            )
             self.review_panel.open_item.connect(self._open_flagged_item)
-            self.review_panel.changed.connect(lambda: self.editor and self.editor.reload())
             self.review_dock.setWidget(self.review_panel)
         self.review_panel.show_briefing(self.editor.briefing_id if self.editor else None)
         return self.review_panel
@@ -612,10 +929,12 @@ class MainWindow(QMainWindow):
 
     def compare(self) -> Any:
         from briefer.gui.compare_dialog import CompareDialog
+        from briefer.gui.qt import Qt
 
         assert self.ctx is not None
         current = self.editor.briefing_id if self.editor else None
-        dialog = CompareDialog(self.ctx, self, new=current)
+        dialog = CompareDialog(self.ctx, self, new=current)  # owned by this window
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
@@ -673,11 +992,43 @@ class MainWindow(QMainWindow):
             _label, module, cls = PAGES[name]
             widget = getattr(importlib.import_module(module), cls)(self.ctx)
             self.pages[name] = widget
-            self._page_hosts[name].layout().addWidget(widget)
+            self._page_hosts[name].setWidget(widget)  # a scroll area (see attach)
             widget.show()  # at once, not on the layout's next turn of the event loop
             if hasattr(widget, "open_entry_requested"):
                 widget.open_entry_requested.connect(self.show_entry)
+            if hasattr(widget, "insert_requested"):  # Case lists → Insert into briefing
+                widget.insert_requested.connect(self._insert_from_drawer)
+            self.undo_group.addStack(widget.undo_stack)
         return self.pages[name]
+
+    def shown_page(self) -> Any:
+        """The workspace page in front: the briefing editor or one of PAGES's widgets."""
+        current = self.workspace_tabs.currentWidget()
+        for name, host in self._page_hosts.items():
+            if host is current:
+                return self.page(name)
+        return self.editor
+
+    def active_undo_stack(self) -> Any:
+        """The undo stack of what is shown: Edit → Undo acts on the page the person sees
+        (on the briefing tab, the open briefing's stack)."""
+        page = self.shown_page()
+        return page.undo_stack if page is not None else None
+
+    def flush_pages(self) -> None:
+        """Everything typed on any page reaches the store (and its undo stack) now."""
+        for page in [self.editor, *getattr(self, "pages", {}).values()]:
+            flush = getattr(page, "flush_typing", None)
+            if flush is not None:
+                flush()
+
+    def _undo(self) -> None:
+        self.flush_pages()  # the last keystrokes are a step of their own, undone first
+        self.undo_group.undo()
+
+    def _redo(self) -> None:
+        self.flush_pages()
+        self.undo_group.redo()
 
     @property
     def case_browser(self) -> Any:
@@ -698,18 +1049,26 @@ class MainWindow(QMainWindow):
 
     def _workspace_tab_changed(self, _index: int) -> None:
         current = self.workspace_tabs.currentWidget()
-        for name, host in self._page_hosts.items():
-            if host is current:
-                self.page(name)
+        self.flush_pages()  # the page left behind keeps nothing unsaved
+        self.undo_group.setActiveStack(self.active_undo_stack())
         # The drawer inserts into the briefing: the other pages get its room while shown.
-        if self.drawer_dock is not None:
+        # Hiding and showing a dock lets the main window share the freed width out again,
+        # so the navigator is held at the width the person gave it.
+        if self.drawer_dock is not None and self.navigator_dock is not None:
+            from briefer.gui.qt import Qt
+
             on_briefing = current is self.editor
+            navigator = self.navigator_dock.width()
             if not on_briefing and self.drawer_dock.isVisible():
                 self._drawer_was_shown = True
                 self.drawer_dock.hide()
             elif on_briefing and self._drawer_was_shown:
                 self._drawer_was_shown = False
                 self.drawer_dock.show()
+            else:
+                return
+            if self.navigator_dock.isVisible() and not self.navigator_dock.isFloating():
+                self.resizeDocks([self.navigator_dock], [navigator], Qt.Orientation.Horizontal)
 
     def _library_chosen(self, kind: str, topic: str) -> None:
         if kind in ("point", "counter", "pd"):
@@ -726,8 +1085,11 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Briefer", message)
 
     def show_about(self) -> QDialog:
-        dialog = load_form("about_dialog.ui", self)
+        from briefer.gui.qt import Qt
+
+        dialog = load_form("about_dialog.ui", self)  # owned by this window
         assert isinstance(dialog, QDialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.findChild(QLabel, "versionLabel").setText(f"Version {__version__}")
         where = self.store.target.display if self.store else "none"
         dialog.findChild(QLabel, "storeLabel").setText(f"Store: {where}")
@@ -738,13 +1100,42 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- closing
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.editor is not None:
-            self.editor.flush_typing()
-            QSettings().setValue("main/outlineSplitter", self.editor.splitter.saveState())
-        settings = QSettings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/state", self.saveState())
+        self.flush_pages()
+        if self.save_layout_on_close:
+            settings = QSettings()
+            if self.editor is not None:
+                settings.setValue("main/outlineSplitter", self.editor.splitter.saveState())
+            settings.setValue("main/geometry", self.saveGeometry())
+            if self.navigator_dock is not None:  # a window that never opened a store has none
+                if self._drawer_was_shown and self.drawer_dock is not None:
+                    self.drawer_dock.show()  # hidden only while another page is shown
+                settings.setValue("main/state", self.saveState())
         super().closeEvent(event)
+
+
+def shortcut_sequences(specs: list[str]) -> list[QKeySequence]:
+    """The key sequences named by ``specs`` ("std:Undo" or "Ctrl+Y"), each once, in order."""
+    sequences: list[QKeySequence] = []
+    for spec in specs:
+        if spec.startswith("std:"):
+            found = QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, spec[4:]))
+        else:
+            found = [QKeySequence(spec)]
+        for sequence in found:
+            if not sequence.isEmpty() and sequence not in sequences:
+                sequences.append(sequence)
+    return sequences
+
+
+def recent_stores() -> list[str]:
+    """The remembered stores, newest first. QSettings gives a list saved with one entry back
+    as a plain string (from the INI file), which must not be read letter by letter."""
+    value = QSettings().value(RECENT_KEY)
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(path) for path in value]
 
 
 def _navigation(session: Any) -> Any:

@@ -1,10 +1,23 @@
-"""The navigator: events and their briefings, then the library by kind and topic."""
+"""The navigator: events and their briefings, then the library by kind and topic.
+
+A briefing or an event can be renamed (F2) or deleted (Delete), also from its context menu;
+the navigator only asks, by signal: the window confirms and does it as an undo step.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefer.gui.qt import QStandardItem, QStandardItemModel, Qt, QTreeView, Signal
+from briefer.gui.qt import (
+    QAction,
+    QKeySequence,
+    QMenu,
+    QStandardItem,
+    QStandardItemModel,
+    Qt,
+    QTreeView,
+    Signal,
+)
 
 if TYPE_CHECKING:  # the navigator is built before SQLAlchemy is imported
     from briefer.services.navigation import Navigation
@@ -18,6 +31,8 @@ class Navigator(QTreeView):
     briefing_chosen = Signal(str)
     event_chosen = Signal(str)
     library_chosen = Signal(str, str)  # kind, topic ("" for all)
+    rename_requested = Signal(str, str)  # "briefing" | "event", id
+    delete_requested = Signal(str, str)  # "briefing" | "event", id
 
     def __init__(self) -> None:
         super().__init__()
@@ -28,6 +43,39 @@ class Navigator(QTreeView):
         self.setModel(self.model_)
         self.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.selectionModel().currentChanged.connect(self._chosen)
+        self.rename_action = self._record_action("&Rename…", "F2", self.rename_requested)
+        self.delete_action = self._record_action("&Delete…", "Del", self.delete_requested)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+
+    # ---------------------------------------------------------------- rename and delete
+
+    def current_record(self) -> tuple[str, str] | None:
+        """(kind, id) of the briefing or event that is current, else None."""
+        index = self.currentIndex()
+        node = index.data(NODE_ROLE) if index.isValid() else None
+        return (node[0], node[1]) if node and node[0] in ("briefing", "event") else None
+
+    def _record_action(self, text: str, key: str, signal: Signal) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # not while typing elsewhere
+        action.triggered.connect(lambda: self._request(signal))
+        self.addAction(action)
+        return action
+
+    def _request(self, signal: Signal) -> None:
+        record = self.current_record()
+        if record is not None:
+            signal.emit(*record)
+
+    def _context_menu(self, point: object) -> None:
+        if self.current_record() is None or self.indexAt(point) != self.currentIndex():
+            return
+        menu = QMenu(self)
+        menu.addActions([self.rename_action, self.delete_action])
+        menu.exec(self.viewport().mapToGlobal(point))
+        menu.deleteLater()
 
     def fill(self, nav: Navigation) -> None:
         self.model_.clear()
@@ -70,19 +118,40 @@ class Navigator(QTreeView):
             self.expand(events.child(row).index())
         self.expand(library.index())
 
+    def current_node(self) -> tuple[str, ...] | None:
+        """What the person has selected: ("event", id), ("briefing", id), ("library", …)."""
+        index = self.currentIndex()
+        node = index.data(NODE_ROLE) if index.isValid() else None
+        return tuple(node) if node else None
+
     def select_briefing(self, briefing_id: str) -> None:
-        matches = self.model_.match(
-            self.model_.index(0, 0),
-            NODE_ROLE,
-            ("briefing", briefing_id),
-            1,
-            Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly,
-        )
-        if matches:
+        self._select(("briefing", briefing_id))
+
+    def select_event(self, event_id: str) -> None:
+        """Select an event's row (without opening anything), e.g. the one just made."""
+        self._select(("event", event_id))
+
+    def _select(self, node: tuple[str, str]) -> None:
+        """Make ``node``'s row current without emitting a choice. The rows are walked here:
+        QAbstractItemModel.match cannot compare the Python tuples the rows hold."""
+        found = self._find(self.model_.invisibleRootItem(), node)
+        if found is not None:
             selection = self.selectionModel()
             selection.blockSignals(True)
-            self.setCurrentIndex(matches[0])
+            self.setCurrentIndex(found.index())
             selection.blockSignals(False)
+            self.viewport().update()
+
+    def _find(self, parent: QStandardItem, node: tuple[str, str]) -> QStandardItem | None:
+        for row in range(parent.rowCount()):
+            child = parent.child(row)
+            data = child.data(NODE_ROLE)
+            if data and tuple(data) == node:
+                return child
+            found = self._find(child, node)
+            if found is not None:
+                return found
+        return None
 
     def _chosen(self, current, _previous) -> None:
         node = current.data(NODE_ROLE) if current.isValid() else None

@@ -8,6 +8,7 @@ drawer) is turned into a request signal, which the editor answers with an undo c
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from briefer.gui.qt import (
@@ -19,7 +20,7 @@ from briefer.gui.qt import (
     Signal,
 )
 from briefer.markings import default_scheme
-from briefer.services.outline import ItemRow, OutlineData, SectionRow
+from briefer.services.outline import ItemRow, OutlineData, SectionRow, duplicate, refusal
 
 OUTLINE_MIME = "application/x-briefer-outline"
 LIBRARY_MIME = "application/x-briefer-library"
@@ -34,6 +35,7 @@ class OutlineModel(QAbstractItemModel):
     move_item_requested = Signal(str, str, int)  # item id, section id, index
     move_section_requested = Signal(str, int)  # section id, index
     insert_requested = Signal(str, str, str, int)  # library kind, source id, section id, index
+    refused = Signal(str)  # why a drop was not taken: the section cannot hold it
 
     def __init__(self) -> None:
         super().__init__()
@@ -47,6 +49,23 @@ class OutlineModel(QAbstractItemModel):
         self.data_ = data
         self._sections = data.sections if data else ()
         self.endResetModel()
+
+    def replace_item(self, row: ItemRow) -> QModelIndex:
+        """Show one changed item in place, without a reset: typing saves one item at a time,
+        and a reset would rebuild the whole tree and lose the view's state."""
+        for s_row, section in enumerate(self._sections):
+            for i_row, item in enumerate(section.items):
+                if item.id == row.id:
+                    items = (*section.items[:i_row], row, *section.items[i_row + 1 :])
+                    sections = list(self._sections)
+                    sections[s_row] = replace(section, items=items)
+                    self._sections = tuple(sections)
+                    if self.data_ is not None:
+                        self.data_ = replace(self.data_, sections=self._sections)
+                    index = self.index(i_row, 0, self.index(s_row, 0))
+                    self.dataChanged.emit(index, index)
+                    return index
+        return QModelIndex()
 
     def section_at(self, row: int) -> SectionRow:
         return self._sections[row]
@@ -180,6 +199,11 @@ class OutlineModel(QAbstractItemModel):
             target = self._item_target(row, parent)
             if target is None:
                 return False
+            if payload["kind"] != "list":  # a case list is placed by the editor, whole
+                reason = self._refusal(target[0], payload["kind"], payload["id"])
+                if reason:
+                    self.refused.emit(reason)
+                    return False
             self.insert_requested.emit(payload["kind"], payload["id"], *target)
             return False  # the command rebuilds the model; the view must not remove rows
         if not data.hasFormat(OUTLINE_MIME):
@@ -204,10 +228,21 @@ class OutlineModel(QAbstractItemModel):
         section_id, index = target
         section = next(s for s in self._sections if s.id == section_id)
         ids = [i.id for i in section.items]
+        if payload["id"] not in ids:
+            moving = next(i for s in self._sections for i in s.items if i.id == payload["id"])
+            reason = self._refusal(section_id, moving.source_kind, moving.source_id)
+            if reason:
+                self.refused.emit(reason)
+                return False
         if payload["id"] in ids and ids.index(payload["id"]) < index:
             index -= 1
         self.move_item_requested.emit(payload["id"], section_id, index)
         return False
+
+    def _refusal(self, section_id: str, kind: str | None, source_id: str | None) -> str | None:
+        """The core's rule, read before the drop: the section's kind, then the same entry."""
+        section = next(s for s in self._sections if s.id == section_id)
+        return refusal(section.kind, kind, section.title) or duplicate(section, source_id)
 
     def _item_target(self, row: int, parent: Index) -> tuple[str, int] | None:
         """Where a dropped item lands: (section id, index in that section)."""

@@ -25,6 +25,7 @@ from briefer.gui.qt import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QObject,
     QWidget,
 )
 from briefer.store import Store
@@ -41,12 +42,14 @@ def new_passphrase_problem(passphrase: str, again: str) -> str:
     return "" if again == passphrase else "The two passphrases differ."
 
 
-class PassphraseDialog:
-    """The Designer form ``passphrase_dialog.ui`` for one of two questions."""
+class PassphraseDialog(QObject):
+    """The Designer form ``passphrase_dialog.ui`` for one of two questions; a child of it
+    (so its slots live as long as the dialog). Asking deletes the dialog afterwards."""
 
     def __init__(self, parent: QWidget | None, *, path: Path, new: bool, error: str = ""):
         dialog = load_form("passphrase_dialog.ui", parent)
         assert isinstance(dialog, QDialog)
+        super().__init__(dialog)
         self.dialog, self.new = dialog, new
         dialog.setMinimumWidth(460)  # room for a long path and the messages below
         self.message = dialog.findChild(QLabel, "messageLabel")
@@ -97,17 +100,19 @@ class PassphraseDialog:
 
     def ask(self) -> str | None:
         """The typed passphrase, or None when the person cancels."""
-        if self.dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return self.passphrase.text()
+        accepted = self.dialog.exec() == QDialog.DialogCode.Accepted
+        typed = self.passphrase.text()
+        self.dialog.deleteLater()
+        return typed if accepted else None
 
     def ask_new(self) -> tuple[bool, str | None] | None:
         """(encrypt?, passphrase) for a new store, or None when the person cancels."""
-        if self.dialog.exec() != QDialog.DialogCode.Accepted:
+        accepted = self.dialog.exec() == QDialog.DialogCode.Accepted
+        encrypt, typed = self.encrypt.isChecked(), self.passphrase.text()
+        self.dialog.deleteLater()
+        if not accepted:
             return None
-        if not self.encrypt.isChecked():
-            return False, None
-        return True, self.passphrase.text()
+        return (True, typed) if encrypt else (False, None)
 
 
 def open_with_passphrase(

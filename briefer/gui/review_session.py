@@ -26,6 +26,7 @@ from briefer.gui.qt import (
     Qt,
     QTableWidget,
     QTableWidgetItem,
+    QUndoStack,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,7 @@ LIST, CASE, KNOWN, REPLY, DATE, NOTE = range(6)
 class ReviewSessionView(QWidget):
     def __init__(self, ctx: StoreContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self.undo_stack = QUndoStack(self)  # what Edit → Undo undoes while this page is shown
         self.ctx = ctx
         self.rows: list[rs.SessionRow] = []
         self.event_date = ""

@@ -72,11 +72,13 @@ def is_empty(session: Session) -> bool:
 def ensure_sample_store(store: Store) -> bool:
     """Make ``store`` the sample workspace; returns True if anything was built.
 
-    Refuses a store holding anything that is not sample data, so a real library can never
-    be polluted by the demo. Running it again on the sample workspace changes nothing.
+    Refuses a store that is not the sample workspace and holds anything, so a real library
+    can never be polluted by the demo. Running it again on the sample workspace changes
+    nothing — also once the person has made events, briefings or cases of their own in it:
+    that work stays where it was made and the workspace keeps opening.
     """
     with store.session() as session:
-        if holds_other_data(session) or (not is_empty(session) and not store.is_sample):
+        if not store.is_sample and not is_empty(session):
             raise ValidationError(
                 f"{store.target.display} already holds your own data; the sample workspace "
                 "lives in a store of its own. Run 'briefer --db NEW_FILE demo' instead."

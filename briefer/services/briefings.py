@@ -276,6 +276,11 @@ def refresh_item(session: Session, item: BriefingItem, source: Any) -> None:
     session.flush()
 
 
+def copy_fields(entity: Any) -> list[str]:
+    """The item fields that taking a copy of ``entity`` sets (what an undo puts back)."""
+    return list(_copy_of(entity))
+
+
 def _copy_of(entity: Any) -> dict[str, Any]:
     """An item's fields as a copy of ``entity`` taken now, linked to its revision."""
     fields = snapshot_of(entity)
@@ -293,9 +298,24 @@ def update_item(session: Session, item: BriefingItem, **changes: Any) -> Briefin
     before = (item.title, item.text, item.response)
     v.apply_changes(item, changes, _ITEM_RULES)
     if item.source_id is not None and (item.title, item.text, item.response) != before:
-        item.locally_edited = True
+        item.locally_edited = _differs_from_source(session, item)
     session.flush()
     return item
+
+
+def _differs_from_source(session: Session, item: BriefingItem) -> bool:
+    """Whether the item's words are no longer its source's: an edit marks it, and an undo
+    that brings the source's words back takes the mark away. Only the revision the item was
+    copied from counts; if the source has changed since (or is gone), the mark stays."""
+    from briefer.models import SOURCE_CLASSES
+
+    kind = item.source_kind.value if item.source_kind is not None else ""
+    cls = SOURCE_CLASSES.get(kind)
+    source = session.get(cls, item.source_id) if cls is not None else None
+    if source is None or getattr(source, "revision", None) != item.source_revision:
+        return True
+    copy = snapshot_of(source)
+    return any(copy[f] != getattr(item, f) for f in ("title", "text", "response") if f in copy)
 
 
 def move_item(session: Session, item: BriefingItem, section: Section, index: int) -> None:

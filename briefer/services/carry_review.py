@@ -14,7 +14,9 @@ change raises a new flag even where an earlier one was kept.
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import uuid
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -34,7 +36,7 @@ from briefer.models import (
     ReviewDecision,
 )
 from briefer.services import briefings as briefing_service
-from briefer.services import history
+from briefer.services import history, library
 from briefer.services import validation as v
 from briefer.services.carry_forward import taken_at
 from briefer.vocabulary import case_vocabulary
@@ -259,35 +261,113 @@ def _find(session: Session, briefing: Briefing, flag_id: str, today: date) -> Fl
     )
 
 
+@dataclass(frozen=True)
+class Accepted:
+    """What an accept did and what it replaced, so that it can be undone exactly.
+
+    ``before`` holds the item's columns (a removed or refreshed item) or the point's review
+    fields (a point marked reviewed), as plain values.
+    """
+
+    message: str
+    action: str  # "removed" | "reviewed" | "refreshed"
+    flag_id: str
+    item_id: str
+    source_id: str
+    before: dict[str, Any]
+
+
 def accept(session: Session, briefing: Briefing, flag_id: str, *, today: date) -> str:
     """Act on a flag as its source says; returns what was done, for the person."""
+    return accept_undoable(session, briefing, flag_id, today=today).message
+
+
+def accept_undoable(session: Session, briefing: Briefing, flag_id: str, *, today: date) -> Accepted:
+    """:func:`accept`, returning what it replaced (see :func:`undo_accept`)."""
+    from briefer.services import outline
+
     flag = _find(session, briefing, flag_id, today)
     item = next(i for i in briefing.items if str(i.id) == flag.item_id)
     source = _source(session, item)
     if flag.kind == "closed":
-        briefing_service.delete_item(session, item)
-        return f"Removed {flag.item} from '{flag.section}' ({flag.reason.split(':')[0]})."
+        briefing_service.refuse_final(briefing)
+        saved = outline.delete_item(session, flag.item_id)
+        message = f"Removed {flag.item} from '{flag.section}' ({flag.reason.split(':')[0]})."
+        return Accepted(message, "removed", flag.id, flag.item_id, str(source.id), saved)
     if flag.kind == "review-date":
+        before = {"reviewed_on": source.reviewed_on, "reviewed_by": source.reviewed_by}
         history.mark_reviewed(session, source, "carry-forward review", today)
-        return f"Marked '{flag.item}' reviewed on {today.isoformat()}."
+        message = f"Marked '{flag.item}' reviewed on {today.isoformat()}."
+        return Accepted(message, "reviewed", flag.id, flag.item_id, str(source.id), before)
+    before = copy.deepcopy(
+        {name: getattr(item, name) for name in briefing_service.copy_fields(source)}
+    )
     briefing_service.refresh_item(session, item, source)
-    return f"Updated {flag.item} from its source ({flag.source})."
+    message = f"Updated {flag.item} from its source ({flag.source})."
+    return Accepted(message, "refreshed", flag.id, flag.item_id, str(source.id), before)
+
+
+def undo_accept(session: Session, accepted: Accepted) -> None:
+    """Put back what :func:`accept_undoable` replaced; the flag arises again."""
+    from briefer.services import outline
+
+    if accepted.action == "removed":
+        outline.restore_item(session, accepted.before)
+        return
+    if accepted.action == "reviewed":
+        point = session.get(SOURCE_CLASSES["point"], uuid.UUID(accepted.source_id))
+        if point is None:
+            raise NotFoundError("That talking point no longer exists.")
+        library.update_point(session, point, **accepted.before)
+        return
+    item = session.get(BriefingItem, uuid.UUID(accepted.item_id))
+    if item is None:
+        raise NotFoundError("That item no longer exists.")
+    briefing_service.refuse_final(item.section.briefing)
+    for name, value in accepted.before.items():
+        setattr(item, name, value)
+    session.flush()
 
 
 def keep(session: Session, briefing: Briefing, flag_id: str, note: str, *, today: date) -> Flag:
     """Keep the item as it is; the note says why (required: a reviewer will ask)."""
+    return keep_undoable(session, briefing, flag_id, note, today=today)[0]
+
+
+def keep_undoable(
+    session: Session, briefing: Briefing, flag_id: str, note: str, *, today: date
+) -> tuple[Flag, str | None]:
+    """:func:`keep`, also returning the note the flag had before (None: it was not kept),
+    for :func:`undo_keep`."""
     text = v.clean_text(note, "Note", max_length=2000).strip()
     if not text:
         raise ValidationError("Say why the item is kept as it is (--note TEXT).")
     flag = _find(session, briefing, flag_id, today)
-    existing = session.scalar(
-        select(ReviewDecision).where(
-            ReviewDecision.briefing_id == briefing.id, ReviewDecision.flag_key == flag.key
-        )
-    )
+    existing = _decision(session, briefing.id, flag.key)
+    previous = None if existing is None else existing.note
     if existing is None:
         session.add(ReviewDecision(briefing_id=briefing.id, flag_key=flag.key, note=text))
     else:
         existing.note = text
     session.flush()
-    return flag
+    return flag, previous
+
+
+def undo_keep(session: Session, briefing: Briefing, flag_key: str, previous: str | None) -> None:
+    """Take back a keep: the earlier note again, or no decision (the flag shows again)."""
+    existing = _decision(session, briefing.id, flag_key)
+    if existing is None:
+        return
+    if previous is None:
+        session.delete(existing)
+    else:
+        existing.note = previous
+    session.flush()
+
+
+def _decision(session: Session, briefing_id: Any, flag_key: str) -> ReviewDecision | None:
+    return session.scalar(
+        select(ReviewDecision).where(
+            ReviewDecision.briefing_id == briefing_id, ReviewDecision.flag_key == flag_key
+        )
+    )

@@ -12,6 +12,7 @@ from briefer.errors import ValidationError
 from briefer.models import Assessment, Goal, GoalTier, Indicator, Observation
 from briefer.services import validation as v
 from briefer.services.lookup import by_id
+from briefer.services.stale import refuse_if_stale
 
 if TYPE_CHECKING:
     from briefer.charts import IndicatorSeries
@@ -218,6 +219,26 @@ def goal_rows(session: Session) -> list[GoalRow]:
 
 def assess_goal(session: Session, goal_id: str, assessment: str, note: str) -> None:
     update_goal(session, by_id(session, Goal, goal_id, "goal"), assessment=assessment, note=note)
+
+
+ASSESSMENT_LABELS = {"assessment": "Assessment", "note": "Assessment note"}
+
+
+def assessment_fields(session: Session, goal_id: str) -> dict[str, str]:
+    goal = by_id(session, Goal, goal_id, "goal")
+    return {"assessment": goal.assessment.value, "note": goal.note or ""}
+
+
+def assess_goal_from(
+    session: Session, goal_id: str, expected: dict[str, str], values: dict[str, str]
+) -> None:
+    """Write a goal's assessment and note only if another window has not changed them since
+    this one showed ``expected`` (else nothing is written: EditConflict)."""
+    stored = assessment_fields(session, goal_id)
+    goal = by_id(session, Goal, goal_id, "goal")
+    record = f"Goal '{' '.join(goal.text.split())[:60]}'"
+    refuse_if_stale(record, ASSESSMENT_LABELS, stored, expected, values)
+    assess_goal(session, goal_id, **{**stored, **values})
 
 
 def observe(

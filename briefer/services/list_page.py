@@ -16,6 +16,7 @@ from briefer.models import Case, CaseList, CaseListEntry, Event
 from briefer.services import cases
 from briefer.services.hygiene import HygieneWarning, check_lists
 from briefer.services.lookup import by_id
+from briefer.services.stale import refuse_if_stale
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,25 @@ def remove_member(session: Session, list_id: str, case_id: str) -> None:
 
 def update_list(session: Session, list_id: str, **changes: str) -> None:
     cases.update_list(session, _list(session, list_id), **changes)
+
+
+LIST_LABELS = {"name": "Name", "kind": "Kind", "forum": "Forum"}
+
+
+def list_fields(session: Session, list_id: str) -> dict[str, str]:
+    """The fields the list page edits, as it shows them."""
+    found = _list(session, list_id)
+    return {"name": found.name, "kind": found.kind.value, "forum": found.forum or ""}
+
+
+def update_list_from(
+    session: Session, list_id: str, expected: dict[str, str], values: dict[str, str]
+) -> None:
+    """Write the list's name, kind and forum only if another window has not changed them
+    since this one showed ``expected`` (else nothing is written: EditConflict)."""
+    stored = list_fields(session, list_id)
+    refuse_if_stale(f"List '{stored['name']}'", LIST_LABELS, stored, expected, values)
+    update_list(session, list_id, **values)
 
 
 def create_list(session: Session, name: str, kind: str, forum: str = "") -> str:

@@ -18,6 +18,7 @@ from briefer.models import (
     TalkingPoint,
     Template,
 )
+from briefer.services.templates import shipped_count
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,6 @@ def navigation(session: Session) -> Navigation:
         "case": count(Case),
         "list": count(CaseList),
         "goal": count(Goal),
-        "template": count(Template),
+        "template": shipped_count() + count(Template),  # shipped ones and the store's own
     }
     return Navigation(events, topics, counts)

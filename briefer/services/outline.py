@@ -21,6 +21,7 @@ from briefer.models import (
     SOURCE_CLASSES,
     Briefing,
     BriefingItem,
+    CaseList,
     Clearance,
     Section,
     SectionKind,
@@ -44,8 +45,11 @@ class ItemRow:
 
     @property
     def label(self) -> str:
-        """One line for the outline: the title, else the start of the text."""
-        text = self.title or " ".join(self.text.split())
+        """One line for the outline: the title, else the start of the text (read from the
+        start only: the outline asks for it on every repaint, of items of any length)."""
+        text = self.title or " ".join(self.text[:400].split())
+        if not self.title and len(text) <= 90:
+            text = " ".join(self.text.split())
         return text if len(text) <= 90 else text[:89] + "…"
 
 
@@ -224,10 +228,14 @@ def update_item_from(
 
 
 def move_item(session: Session, item_id: str, section_id: str, index: int) -> tuple[str, int]:
-    """Move an item; returns where it was (section id, index) so the move can be undone."""
+    """Move an item; returns where it was (section id, index) so the move can be undone.
+    A move into another section is refused when that section cannot hold the item."""
     moving = _item(session, item_id)
     origin = (str(moving.section_id), moving.position)
     target = _section(session, section_id)
+    if target.id != moving.section_id:
+        kind = moving.source_kind.value if moving.source_kind else "text"
+        _refuse(target, kind, str(moving.source_id) if moving.source_id else None)
     briefing_service.move_item(session, moving, target, index)
     return origin
 
@@ -235,20 +243,194 @@ def move_item(session: Session, item_id: str, section_id: str, index: int) -> tu
 def add_from_source(
     session: Session, section_id: str, kind: str, source_id: str, index: int | None = None
 ) -> ItemRow:
+    section = _section(session, section_id)
+    _refuse(section, kind, source_id)
     source = library_entry(session, kind, source_id)
-    created = briefing_service.add_item_from_source(
-        session, _section(session, section_id), source, index=index
-    )
+    created = briefing_service.add_item_from_source(session, section, source, index=index)
     return _item_row(created)
 
 
 def add_text(
     session: Session, section_id: str, text: str, marking: str | None, index: int | None = None
 ) -> ItemRow:
-    created = briefing_service.add_text_item(
-        session, _section(session, section_id), text, marking=marking, index=index
-    )
+    section = _section(session, section_id)
+    _refuse(section, "text", None)
+    created = briefing_service.add_text_item(session, section, text, marking=marking, index=index)
     return _item_row(created)
+
+
+# ------------------------------------------------------------------ what a section can hold
+
+# The section kinds whose export lays items out in a fixed shape hold only what fits it: a
+# case-list section is a table with one row per case, a counter-arguments section prints
+# each "They may say" beside its response, a progress section a goal with its assessment.
+_ONLY: dict[str, tuple[str, ...]] = {
+    SectionKind.CASE_LIST.value: ("case",),
+    SectionKind.COUNTER_ARGUMENTS.value: ("counter", "text"),
+    SectionKind.PROGRESS.value: ("goal", "text"),
+}
+# … and the entries that need that shape go nowhere else (elsewhere a counter-argument
+# would lose its response, a goal its assessment).
+_HOME = {"counter": SectionKind.COUNTER_ARGUMENTS.value, "goal": SectionKind.PROGRESS.value}
+ITEM_NOUNS = {
+    "point": "talking point",
+    "counter": "counter-argument",
+    "pd": "public-diplomacy point",
+    "case": "case",
+    "goal": "goal",
+    "text": "paragraph",
+    "list": "case list",
+}
+_HOLDS = {
+    SectionKind.CASE_LIST.value: "cases only, one row of the case table each",
+    SectionKind.COUNTER_ARGUMENTS.value: (
+        "counter-arguments (They may say / We respond) and paragraphs"
+    ),
+    SectionKind.PROGRESS.value: "goals, each with its assessment, and paragraphs",
+}
+
+
+def refusal(section_kind: str, item_kind: str | None, section_title: str = "") -> str | None:
+    """Why a section of ``section_kind`` cannot hold an item of ``item_kind`` (a library
+    kind, or None/"text" for a paragraph written in the briefing), or None when it can.
+    One rule for the outline's drops, the drawer's Enter and every service that adds."""
+    kind = item_kind or "text"
+    noun = ITEM_NOUNS.get(kind, kind)
+    name = f"'{section_title}'" if section_title else "This section"
+    allowed = _ONLY.get(section_kind)
+    if allowed is not None and kind not in allowed:
+        reason = f"{name} is a {section_kind} section: it holds {_HOLDS[section_kind]}."
+        if section_kind == SectionKind.CASE_LIST.value:
+            return (
+                f"{reason} A {noun} there would be a blank row; put it in another section, "
+                "or write its words in the section's introduction."
+            )
+        return f"{reason} A {noun} belongs in another section."
+    home = _HOME.get(kind)
+    if home is not None and section_kind != home:
+        keeps = "its response" if kind == "counter" else "its assessment"
+        return (
+            f"A {noun} goes in a {home} section, which prints {keeps} with it; {name} is a "
+            f"{section_kind} section."
+        )
+    return None
+
+
+def duplicate(section: SectionRow, source_id: str | None) -> str | None:
+    """Why ``source_id`` is not inserted into ``section`` again, or None when it is not
+    there yet."""
+    if source_id is None:
+        return None
+    for item in section.items:
+        if item.source_id == str(source_id):
+            return (
+                f"'{item.label}' is already in this section ('{section.title}'); "
+                "it is not inserted twice."
+            )
+    return None
+
+
+def _refuse(section: Section, kind: str, source_id: str | None) -> None:
+    """Raise the reason ``section`` cannot take this item: its kind, or the same entry."""
+    reason = refusal(section.kind.value, kind, section.title)
+    if reason is None and source_id is not None:
+        same = tuple(
+            _item_row(i) for i in section.items if i.source_id and str(i.source_id) == source_id
+        )
+        row = SectionRow(str(section.id), section.title, section.kind.value, section.intro, same)
+        reason = duplicate(row, source_id)
+    if reason is not None:
+        raise ValidationError(reason)
+
+
+# ------------------------------------------------------------------ case lists
+
+
+@dataclass(frozen=True)
+class CaseListInsertion:
+    """What inserting a case list did, so that undo takes back exactly that: a new
+    case-list section (``created``), or the cases put into an empty one."""
+
+    section_id: str
+    created: bool
+    case_list_id: str
+    name: str
+    cases: int
+
+
+def _case_list(session: Session, case_list_id: str) -> CaseList:
+    found = session.get(CaseList, _uuid(case_list_id))
+    if found is None:
+        raise NotFoundError("That case list no longer exists.")
+    return found
+
+
+def insert_case_list(
+    session: Session, briefing_id: str, case_list_id: str, section_id: str | None = None
+) -> CaseListInsertion:
+    """Present a case list in a briefing: its cases, in the list's order, as the rows of a
+    case-list section. An empty case-list section chosen as the target is filled; otherwise
+    a new section named after the list goes after the chosen section (or at the end)."""
+    briefing = _briefing(session, briefing_id)
+    case_list = _case_list(session, case_list_id)
+    for section in briefing.sections:
+        if section.case_list_id == case_list.id:
+            raise ValidationError(
+                f"The case list '{case_list.name}' is already in this briefing, in the "
+                f"section '{section.title}'; it is not inserted twice."
+            )
+    if not case_list.entries:
+        raise ValidationError(
+            f"The case list '{case_list.name}' has no cases yet; add them on the Case lists "
+            "page first."
+        )
+    target = _section(session, section_id) if section_id else None
+    if (
+        target is not None
+        and target.kind == SectionKind.CASE_LIST
+        and not target.items
+        and target.case_list_id is None
+    ):
+        briefing_service.refuse_final(briefing)
+        target.case_list = case_list
+        for case in case_list.cases:
+            briefing_service.add_item_from_source(session, target, case)
+        session.flush()
+        return CaseListInsertion(
+            str(target.id), False, str(case_list.id), case_list.name, len(case_list.entries)
+        )
+    index = target.position + 1 if target is not None else None
+    made = briefing_service.add_section(
+        session,
+        briefing,
+        kind=SectionKind.CASE_LIST,
+        title=case_list.name,
+        index=index,
+        case_list=case_list,
+    )
+    return CaseListInsertion(
+        str(made.id), True, str(case_list.id), case_list.name, len(case_list.entries)
+    )
+
+
+def empty_case_list_section(session: Session, section_id: str) -> tuple[dict[str, Any], ...]:
+    """Undo of filling a section with a case list: its cases go, and so does the link."""
+    section = _section(session, section_id)
+    saved = tuple(delete_item(session, str(item.id)) for item in list(section.items))
+    section.case_list = None
+    session.flush()
+    return saved
+
+
+def refill_case_list_section(
+    session: Session, section_id: str, case_list_id: str, saved: tuple[dict[str, Any], ...]
+) -> None:
+    """Redo of filling a section: the same items (same ids) and the link again."""
+    section = _section(session, section_id)
+    section.case_list = _case_list(session, case_list_id)
+    for item_saved in saved:
+        restore_item(session, item_saved)
+    session.flush()
 
 
 def delete_item(session: Session, item_id: str) -> dict[str, Any]:

@@ -123,6 +123,11 @@ def _template_files(folder: Path | None = None) -> list[Path]:
     return sorted(p for p in root.glob("*.json") if p.name != SCHEMA_FILE)
 
 
+def shipped_count() -> int:
+    """How many templates ship (files counted, not read: the navigator shows this at start)."""
+    return len(_template_files())
+
+
 def shipped_templates(folder: Path | None = None) -> list[tuple[TemplateInfo, dict[str, Any]]]:
     found = []
     for path in _template_files(folder):

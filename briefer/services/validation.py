@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -20,6 +21,10 @@ MAX_TITLE = 300
 MAX_TEXT = 1_000_000  # a million characters: far beyond any paper, short of filling the disk
 
 
+# Every code point of category Cc (C0 and C1 controls) but tab and newline, and Cs.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def clean_text(value: Any, field: str, *, max_length: int = MAX_TEXT) -> str:
     """Normalise pasted text: NFC; no control characters but tab and newline; no surrogates."""
     if value is None:
@@ -28,9 +33,9 @@ def clean_text(value: Any, field: str, *, max_length: int = MAX_TEXT) -> str:
         raise ValidationError(f"{field} must be text.")
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
     # Control characters (Cc) and lone surrogates (Cs) cannot be stored as UTF-8 or in XML.
-    text = "".join(
-        ch for ch in text if ch in "\t\n" or unicodedata.category(ch) not in ("Cc", "Cs")
-    )
+    # One regular expression, not a loop over the characters: an autosave of a long item
+    # runs this on every flush.
+    text = _UNSTORABLE.sub("", text)
     if len(text) > max_length:
         raise ValidationError(
             f"{field} is {len(text):,} characters long; the limit is {max_length:,}. "
@@ -76,12 +81,12 @@ def vocabulary(value: Any, allowed: tuple[str, ...], field: str) -> str:
 
 
 def a_date(value: Any, field: str) -> date:
+    """A date object, or text in any form a person types (``briefer.dates``)."""
     if isinstance(value, date):
         return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError as exc:
-        raise ValidationError(f"{field} '{value}' is not a date; use YYYY-MM-DD.") from exc
+    from briefer.dates import parse_date
+
+    return parse_date(str(value), field)
 
 
 def optional_date(value: Any, field: str) -> date | None:
