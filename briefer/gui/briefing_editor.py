@@ -8,7 +8,6 @@ typed waits for a Save.
 
 from __future__ import annotations
 
-import time
 from typing import Any, ClassVar
 
 from briefer.errors import BrieferError
@@ -38,19 +37,17 @@ from briefer.gui.qt import (
     QTableWidget,
     QTabWidget,
     QTextBrowser,
-    QTimer,
     QTreeView,
     QUndoStack,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from briefer.gui.typing_pause import TypingPause
 from briefer.markings import default_scheme
 from briefer.services import outline
 from briefer.services.outline import ItemRow, OutlineData, SectionRow
 
-TYPING_PAUSE_MS = 400  # typing reaches the store this long after the last keystroke …
-TYPING_DEADLINE_MS = 900  # … and never later than this after the first unsaved one
 _UNMARKED = "(not marked)"
 
 
@@ -219,16 +216,7 @@ class BriefingEditor(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
 
-        self.typing_timer = QTimer(self)
-        self.typing_timer.setSingleShot(True)
-        self.typing_timer.timeout.connect(self._typing_paused)
-        self._last_key = 0.0  # time.monotonic() of the last keystroke
-        # Continuous typing keeps restarting the pause timer; this one is not restarted, so a
-        # burst still reaches the store at least once a second (a crash loses at most that).
-        self.typing_deadline = QTimer(self)
-        self.typing_deadline.setSingleShot(True)
-        self.typing_deadline.setInterval(TYPING_DEADLINE_MS)
-        self.typing_deadline.timeout.connect(self.flush_typing)
+        self.typing = TypingPause(self, self.flush_typing)
         self.item_editor.text.textChanged.connect(self._text_changed)
         self.item_editor.marking.currentIndexChanged.connect(self._marking_changed)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
@@ -261,8 +249,7 @@ class BriefingEditor(QWidget):
         """No briefing is open (the one that was has been deleted): an empty editor, with a
         history of its own for what the window does meanwhile."""
         self._pending_text = None  # typing for a deleted briefing has nowhere to go
-        self.typing_timer.stop()
-        self.typing_deadline.stop()
+        self.typing.stop()
         self.briefing_id = None
         self.undo_stack = self.stacks.setdefault("", QUndoStack(self))
         self.model.set_outline(None)
@@ -332,8 +319,7 @@ class BriefingEditor(QWidget):
             and not self.model.index_of(self._pending_text[0]).isValid()
         ):
             self._pending_text = None
-            self.typing_timer.stop()
-            self.typing_deadline.stop()
+            self.typing.stop()
 
     def _outline_changed(self, briefing_id: str) -> None:
         if briefing_id == self.briefing_id:
@@ -371,25 +357,11 @@ class BriefingEditor(QWidget):
             return
         old = self._pending_text[1] if self._pending_text else self.current_item.text
         self._pending_text = (self.current_item.id, old, self.item_editor.text.toPlainText())
-        # The pause timer is not restarted on every key (that is a call into Qt per key):
-        # when it fires, it waits out the rest of the pause if a key came meanwhile.
-        self._last_key = time.monotonic()
-        if not self.typing_timer.isActive():
-            self.typing_timer.start(TYPING_PAUSE_MS)
-        if not self.typing_deadline.isActive():
-            self.typing_deadline.start()
-
-    def _typing_paused(self) -> None:
-        waited_ms = (time.monotonic() - self._last_key) * 1000
-        if waited_ms < TYPING_PAUSE_MS - 5:  # typed since the timer started
-            self.typing_timer.start(int(TYPING_PAUSE_MS - waited_ms) + 1)
-        else:
-            self.flush_typing()
+        self.typing.typed()
 
     def flush_typing(self) -> None:
         """Push the pending typing as one command (it is written to the store at once)."""
-        self.typing_timer.stop()
-        self.typing_deadline.stop()
+        self.typing.stop()
         pending, self._pending_text = self._pending_text, None
         if pending is None or self.briefing_id is None or pending[1] == pending[2]:
             return

@@ -9,7 +9,6 @@ from typing import Any
 
 from briefer.errors import BrieferError
 from briefer.gui import record_actions
-from briefer.gui.briefing_editor import TYPING_DEADLINE_MS, TYPING_PAUSE_MS
 from briefer.gui.context import StoreContext
 from briefer.gui.qt import (
     QAbstractItemView,
@@ -34,7 +33,6 @@ from briefer.gui.qt import (
     QStyle,
     Qt,
     QTableView,
-    QTimer,
     QTreeWidget,
     QTreeWidgetItem,
     QUndoStack,
@@ -42,6 +40,7 @@ from briefer.gui.qt import (
     QWidget,
     Signal,
 )
+from briefer.gui.typing_pause import TypingPause
 from briefer.gui.widgets import make_button
 from briefer.models.enums import CaseListKind
 from briefer.services import list_page
@@ -296,14 +295,7 @@ class CaseListsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.lists.currentItemChanged.connect(self._list_chosen)
-        self.typing_timer = QTimer(self)
-        self.typing_timer.setSingleShot(True)
-        self.typing_timer.setInterval(TYPING_PAUSE_MS)
-        self.typing_timer.timeout.connect(self.flush_typing)
-        self.typing_deadline = QTimer(self)
-        self.typing_deadline.setSingleShot(True)
-        self.typing_deadline.setInterval(TYPING_DEADLINE_MS)
-        self.typing_deadline.timeout.connect(self.flush_typing)
+        self.typing = TypingPause(self, self.flush_typing)
         self.name_edit.textEdited.connect(self._header_typed)
         self.forum_edit.textEdited.connect(self._header_typed)
         self.kind_combo.activated.connect(lambda _i: self.flush_typing())
@@ -457,17 +449,14 @@ class CaseListsView(QWidget):
         return self.detail is not None and self._header_values() != self._baseline
 
     def _header_typed(self, _text: str) -> None:
-        self.typing_timer.start()
-        if not self.typing_deadline.isActive():
-            self.typing_deadline.start()
+        self.typing.typed()
 
     def flush_typing(self) -> None:
         """Push the header's changes as one undoable save, written to the store at once
         (unless another window changed the list meanwhile: then the person chooses)."""
         from briefer.gui.page_commands import EditFieldsCommand
 
-        self.typing_timer.stop()
-        self.typing_deadline.stop()
+        self.typing.stop()
         if self.detail is None or not self._header_changes():
             return
         detail = self.detail

@@ -31,6 +31,7 @@ from briefer.gui.qt import (
     QWidget,
     Signal,
 )
+from briefer.gui.typing_pause import TypingPause
 from briefer.services.entry_forms import (
     EntryForm,
     blank_form,
@@ -109,16 +110,7 @@ class EntryEditor(QWidget):
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._render_preview)
         self._trees: Any = None
-        from briefer.gui.briefing_editor import TYPING_DEADLINE_MS, TYPING_PAUSE_MS
-
-        self.typing_timer = QTimer(self)
-        self.typing_timer.setSingleShot(True)
-        self.typing_timer.setInterval(TYPING_PAUSE_MS)
-        self.typing_timer.timeout.connect(self.flush_typing)
-        self.typing_deadline = QTimer(self)
-        self.typing_deadline.setSingleShot(True)
-        self.typing_deadline.setInterval(TYPING_DEADLINE_MS)
-        self.typing_deadline.timeout.connect(self.flush_typing)
+        self.typing = TypingPause(self, self.flush_typing)
 
     def _input_for(self, widget: str, choices: list[str]) -> QLineEdit | QComboBox | QPlainTextEdit:
         if widget in ("marking", "choice"):
@@ -175,9 +167,7 @@ class EntryEditor(QWidget):
         self._set_dirty(self.values() != self._baseline)
         self._preview_timer.start()
         if self.undo_stack is not None and self._dirty:
-            self.typing_timer.start()
-            if not self.typing_deadline.isActive():
-                self.typing_deadline.start()
+            self.typing.typed()
 
     # ------------------------------------------------------------ load and save
 
@@ -211,8 +201,7 @@ class EntryEditor(QWidget):
         refusal is shown under the form and the text stays, still to be saved."""
         from briefer.gui.page_commands import SaveEntryCommand
 
-        self.typing_timer.stop()
-        self.typing_deadline.stop()
+        self.typing.stop()
         if self.undo_stack is None or not self._dirty:
             return
         self._flushing = self.values()

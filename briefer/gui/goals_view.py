@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from briefer.errors import BrieferError
-from briefer.gui.briefing_editor import TYPING_DEADLINE_MS, TYPING_PAUSE_MS
 from briefer.gui.context import StoreContext
 from briefer.gui.qt import (
     QComboBox,
@@ -25,13 +24,13 @@ from briefer.gui.qt import (
     Qt,
     QTableWidget,
     QTableWidgetItem,
-    QTimer,
     QTreeWidget,
     QTreeWidgetItem,
     QUndoStack,
     QVBoxLayout,
     QWidget,
 )
+from briefer.gui.typing_pause import TypingPause
 from briefer.models.enums import Assessment, GoalTier
 from briefer.services import goals as goal_service
 from briefer.services.goals import GoalRow, IndicatorRow
@@ -125,14 +124,7 @@ class GoalsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.tree.currentItemChanged.connect(self._goal_chosen)
-        self.typing_timer = QTimer(self)
-        self.typing_timer.setSingleShot(True)
-        self.typing_timer.setInterval(TYPING_PAUSE_MS)
-        self.typing_timer.timeout.connect(self.flush_typing)
-        self.typing_deadline = QTimer(self)
-        self.typing_deadline.setSingleShot(True)
-        self.typing_deadline.setInterval(TYPING_DEADLINE_MS)
-        self.typing_deadline.timeout.connect(self.flush_typing)
+        self.typing = TypingPause(self, self.flush_typing)
         self.note.textChanged.connect(self._note_typed)
         self.assessment.activated.connect(lambda _i: self.flush_typing())
         self.indicator_combo.currentIndexChanged.connect(lambda _i: self._show_indicator())
@@ -258,17 +250,14 @@ class GoalsView(QWidget):
 
     def _note_typed(self) -> None:
         if self._assessment_changes():
-            self.typing_timer.start()
-            if not self.typing_deadline.isActive():
-                self.typing_deadline.start()
+            self.typing.typed()
 
     def flush_typing(self) -> None:
         """Push the assessment's change as one undoable save, written at once (unless
         another window changed it meanwhile: then the person chooses)."""
         from briefer.gui.page_commands import EditFieldsCommand
 
-        self.typing_timer.stop()
-        self.typing_deadline.stop()
+        self.typing.stop()
         if self.goal is None or not self._assessment_changes():
             return
         goal = self.goal
